@@ -1,0 +1,160 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { BrowserPool } from '../browser/pool.js';
+import { buildDeck } from '../commands/build.js';
+import { resolveDecks } from '../commands/decks.js';
+import { createDeck } from '../commands/new.js';
+import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
+import { displayPath, loadFacts } from '../facts/load.js';
+import { factsJsonSchema } from '../facts/schema.js';
+import { composeSlides } from '../model/compose.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIO: CliIO = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+/**
+ * The composition root: parses arguments, wires the stages and the one browser, turns
+ * BriefdeckErrors into messages and exit codes. Anything else is a bug and keeps its stack.
+ */
+export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const worst = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const printProblems = (problems: readonly Problem[]) => problems.forEach((p) => io.err(formatProblem(p)));
+
+  const program = new Command('briefdeck')
+    .description('Sourced facts (YAML) → Markdown slides → reveal.js deck → PDF handout.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError('(run briefdeck --help for usage)');
+
+  program
+    .command('build')
+    .description('build decks: slides.md, index.html and the PDF in <out>/<deck>/ (default: every deck in slides/)')
+    .argument('[decks...]', 'deck folders, e.g. slides/inf-treaty')
+    .option('-o, --out <dir>', 'output folder', 'build')
+    .option('--no-pdf', 'build the HTML and Markdown only; needs no browser')
+    .option('--theme <name>', 'theme folder under themes/', 'briefing')
+    .addOption(
+      new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
+    )
+    .action(async (decks: string[], opts: { out: string; pdf: boolean; theme: string; timeout: number }) => {
+      const dirs = await resolveDecks(decks);
+      const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000 }) : undefined;
+      const stop = () => {
+        void pool?.close().finally(() => process.exit(130));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        for (const dir of dirs) {
+          try {
+            const r = await buildDeck(dir, { outRoot: opts.out, pool, theme: opts.theme });
+            printProblems(r.facts.problems);
+            for (const o of r.overflow) {
+              io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
+            }
+            for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
+            const outputs = ['slides.md', 'index.html', ...(r.files.pdf ? [path.basename(r.files.pdf)] : [])];
+            io.out(
+              `✓ ${r.name}: ${r.deck.slides.length} slides → ${displayPath(r.outDir)}/ (${outputs.join(', ')}) in ${formatMs(r.ms)}`,
+            );
+          } catch (err) {
+            if (!(err instanceof BriefdeckError) || err.exitCode === ExitCode.usage) throw err;
+            printProblems(err.problems);
+            io.err(`✗ ${path.basename(dir)}: ${err.message}`);
+            worst(err.exitCode);
+          }
+        }
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await pool?.close();
+      }
+    });
+
+  program
+    .command('check')
+    .description('validate facts and verify quotes, without building (default: every deck in slides/)')
+    .argument('[decks...]', 'deck folders')
+    .action(async (decks: string[]) => {
+      for (const dir of await resolveDecks(decks)) {
+        try {
+          const loaded = await loadFacts(dir);
+          const slides = composeSlides(loaded.facts).slides.length;
+          printProblems(loaded.problems);
+          const warnings = loaded.problems.length;
+          io.out(`✓ ${loaded.file}: valid, ${slides} slides${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+        } catch (err) {
+          if (!(err instanceof BriefdeckError) || err.exitCode === ExitCode.usage) throw err;
+          printProblems(err.problems);
+          io.err(`✗ ${err.message}`);
+          worst(err.exitCode);
+        }
+      }
+    });
+
+  program
+    .command('new')
+    .description('create a deck folder with a commented starter facts file')
+    .argument('<folder>', 'the new deck folder, e.g. slides/my-topic')
+    .action(async (folder: string) => {
+      const written = await createDeck(folder);
+      for (const f of written) io.out(`created ${displayPath(f)}`);
+      io.out(`next: edit ${displayPath(written[0]!)}, then run: npx briefdeck build ${folder}`);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of facts files (for editor completion and checks)')
+    .option('-o, --out <file>', 'write it to a file instead')
+    .action(async (opts: { out?: string }) => {
+      const text = JSON.stringify(factsJsonSchema(), null, 2) + '\n';
+      if (opts.out) {
+        await writeFile(opts.out, text);
+        io.out(`wrote ${opts.out}`);
+      } else {
+        io.out(text.trimEnd());
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
+        ? ExitCode.ok
+        : ExitCode.usage;
+    }
+    if (err instanceof BriefdeckError) {
+      printProblems(err.problems);
+      io.err(`briefdeck: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`briefdeck: internal error, please report it with the command you ran:`);
+    io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return 70;
+  }
+  return exitCode;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout takes a number of seconds, not "${value}"`);
+  return n;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Dates in facts have year, month or day precision ("1987", "2019-02", "2019-02-13"), because
+ * news rarely gives more than the source says. They are kept as written and compared by the
+ * period they cover.
+ */
+export type Precision = 'year' | 'month' | 'day';
+
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+  precision: Precision;
+}
+
+const DATE_SHAPE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export const DATE_FORMAT_HINT = 'write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-02-13';
+
+/** Parses a date as written in facts; returns an error message instead when it is not one. */
+export function parseDate(input: string | number): PartialDate | string {
+  const text = String(input).trim();
+  const m = DATE_SHAPE.exec(text);
+  if (!m) return `"${text}" is not a date: ${DATE_FORMAT_HINT}`;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { year, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `"${text}" has no month ${m[2]}: months run from 01 to 12`;
+  if (m[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(m[3]);
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) {
+    return `"${text}" does not exist: ${MONTHS[month - 1]} ${year} has ${last} days`;
+  }
+  return { year, month, day, precision: 'day' };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** First day covered, as a sortable number yyyymmdd. */
+export function startKey(d: PartialDate): number {
+  return d.year * 10000 + (d.month ?? 1) * 100 + (d.day ?? 1);
+}
+
+/** Last day covered, as a sortable number yyyymmdd. */
+export function endKey(d: PartialDate): number {
+  const month = d.month ?? 12;
+  const day = d.day ?? daysInMonth(d.year, month);
+  return d.year * 10000 + month * 100 + day;
+}
+
+/** True when the whole period lies after `reference` (an event still to come). */
+export function isAfter(d: PartialDate, reference: PartialDate): boolean {
+  return startKey(d) > endKey(reference);
+}
+
+/** Orders by start, then the more precise date first, so "2019-02-02" sorts before "2019-02". */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  return startKey(a) - startKey(b) || endKey(a) - endKey(b);
+}
+
+/** "1987", "February 2019", "13 February 2019": unambiguous in every English-speaking country. */
+export function formatDate(d: PartialDate): string {
+  if (d.month === undefined) return String(d.year);
+  const month = MONTHS[d.month - 1];
+  if (d.day === undefined) return `${month} ${d.year}`;
+  return `${d.day} ${month} ${d.year}`;
+}
+
+/** Short form for tables: "1987", "Feb 2019", "13 Feb 2019". */
+export function formatDateShort(d: PartialDate): string {
+  if (d.month === undefined) return String(d.year);
+  const month = MONTHS[d.month - 1]!.slice(0, 3);
+  if (d.day === undefined) return `${month} ${d.year}`;
+  return `${d.day} ${month} ${d.year}`;
+}

@@ -1,0 +1,114 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidFactsError, UsageError, type Problem } from '../errors.js';
+import { checkFacts, type SourceCopy } from './check.js';
+import { parseFacts } from './parse.js';
+import type { Facts } from './schema.js';
+
+export const FACTS_FILE = 'facts.yaml';
+/** Source copies are read whole into memory; a news article is a few kilobytes. */
+const MAX_COPY_BYTES = 5 * 1024 * 1024;
+
+export interface LoadedFacts {
+  facts: Facts;
+  /** Absolute path of the deck folder. */
+  deckDir: string;
+  /** The facts file as the user sees it (relative to the working directory). */
+  file: string;
+  /** Warnings only: any error throws. */
+  problems: Problem[];
+  /** Absolute paths of every input read, for rebuild decisions and watching. */
+  inputs: string[];
+}
+
+/** The file name to show in messages: relative to the working directory when inside it. */
+export function displayPath(absolute: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, absolute);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}
+
+/**
+ * Reads, validates and cross-checks a deck's facts and the local copies of its sources.
+ * Throws InvalidFactsError carrying every problem found when any of them is an error.
+ */
+export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
+  const dir = path.resolve(deckDir);
+  const factsPath = path.join(dir, FACTS_FILE);
+  const file = displayPath(factsPath);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(factsPath);
+    if (!info.isFile()) throw new UsageError(`${file} is not a file`);
+    bytes = await readFile(factsPath);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UsageError(
+        `${file} not found: a deck is a folder with a ${FACTS_FILE}. Create one with \`npx briefdeck new ${displayPath(dir)}\``,
+      );
+    }
+    throw err;
+  }
+
+  const parsed = parseFacts(bytes, file);
+  const fail = (problems: Problem[]) => {
+    if (problems.some((p) => p.severity === 'error')) throw new InvalidFactsError(file, problems);
+  };
+  fail(parsed.problems);
+  const facts = parsed.facts!;
+
+  const copies = new Map<string, SourceCopy>();
+  const inputs = [factsPath];
+  for (const source of facts.sources) {
+    if (source.copy === undefined) continue;
+    const read = await readSourceCopy(dir, source.copy);
+    copies.set(source.id, read.copy);
+    if (read.path) inputs.push(read.path);
+  }
+  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
+  fail(problems);
+  return { facts, deckDir: dir, file, problems, inputs };
+}
+
+/** Resolves a path written in facts, refusing anything that leaves the deck folder. */
+export async function resolveInDeck(deckDir: string, relative: string): Promise<string> {
+  if (path.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative)) {
+    throw new Error(`"${relative}" is an absolute path: give a path inside the deck folder, e.g. sources/article.txt`);
+  }
+  const full = path.resolve(deckDir, relative);
+  const inside = (p: string, root: string) => p === root || p.startsWith(root + path.sep);
+  if (!inside(full, deckDir)) {
+    throw new Error(`"${relative}" points outside the deck folder: keep source copies inside it, e.g. sources/article.txt`);
+  }
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch {
+    throw new Error(`"${relative}" does not exist in ${displayPath(deckDir)}: check the file name`);
+  }
+  if (!inside(real, await realpath(deckDir))) {
+    throw new Error(`"${relative}" links outside the deck folder: copy the file into the deck folder instead`);
+  }
+  return real;
+}
+
+async function readSourceCopy(deckDir: string, relative: string): Promise<{ copy: SourceCopy; path?: string }> {
+  let full: string;
+  try {
+    full = await resolveInDeck(deckDir, relative);
+  } catch (err) {
+    return { copy: { error: (err as Error).message } };
+  }
+  const info = await stat(full);
+  if (!info.isFile()) return { copy: { error: `"${relative}" is not a file` }, path: full };
+  if (info.size > MAX_COPY_BYTES) {
+    return { copy: { error: `"${relative}" is over ${MAX_COPY_BYTES / 1048576} MB: keep only the article text` }, path: full };
+  }
+  const bytes = await readFile(full);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { copy: { text }, path: full };
+  } catch {
+    return { copy: { error: `"${relative}" is not UTF-8 text: save the source copy as plain UTF-8 text` }, path: full };
+  }
+}

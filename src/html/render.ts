@@ -1,0 +1,54 @@
+import type { Deck, Slide } from '../model/deck.js';
+import { SECTION_LABELS } from '../model/deck.js';
+import { createMarkdown } from '../markdown/render.js';
+
+export interface RenderOptions {
+  /** Generator string for the meta tag, e.g. "briefdeck 0.1.0". */
+  generator: string;
+}
+
+const md = createMarkdown();
+const escapeHtml = md.utils.escapeHtml;
+
+/** The deck page. Each slide's Markdown is rendered on its own, so no text can merge slides. */
+export function renderHtml(deck: Deck, options: RenderOptions): string {
+  const total = deck.slides.length;
+  const sections = deck.slides.map((slide, i) => renderSlide(deck, slide, i + 1, total)).join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(deck.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(options.generator)}">
+<meta name="author" content="${escapeHtml(deck.preparedBy)}">
+<title>${escapeHtml(deck.title)}</title>
+<link rel="stylesheet" href="assets/reveal/reveal.css">
+<link rel="stylesheet" href="assets/fonts/fonts.css">
+<link rel="stylesheet" href="assets/theme.css">
+</head>
+<body>
+<div class="reveal">
+<div class="slides">
+${sections}
+</div>
+</div>
+<script src="assets/reveal/reveal.js"></script>
+<script src="assets/reveal/plugin/notes.js"></script>
+<script src="assets/deck.js"></script>
+</body>
+</html>
+`;
+}
+
+function renderSlide(deck: Deck, slide: Slide, number: number, total: number): string {
+  const marking = escapeHtml(deck.marking);
+  const notes = slide.notes ? `\n<aside class="notes">\n${md.render(slide.notes)}</aside>` : '';
+  return `<section id="${escapeHtml(slide.id)}" data-section="${slide.section}" class="bd-slide bd-${slide.section}">
+<div class="bd-frame">
+<header class="bd-top"><span class="bd-kicker">${escapeHtml(SECTION_LABELS[slide.section])}</span><span class="bd-marking">${marking}</span></header>
+<div class="bd-body">
+${md.render(slide.markdown)}</div>
+<footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${escapeHtml(deck.title)} · as of ${escapeHtml(deck.asOf)}</span><span class="bd-page">${number} / ${total}</span></footer>
+</div>${notes}
+</section>`;
+}

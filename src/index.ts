@@ -1,0 +1,16 @@
+export { buildDeck, renderDeck, type BuildOptions, type BuildResult } from './commands/build.js';
+export { resolveDecks } from './commands/decks.js';
+export { createDeck } from './commands/new.js';
+export { BriefdeckError, ExitCode, formatProblem, InvalidFactsError, UsageError, type Problem } from './errors.js';
+export { checkFacts } from './facts/check.js';
+export { loadFacts, type LoadedFacts } from './facts/load.js';
+export { parseFacts } from './facts/parse.js';
+export { verifyQuote } from './facts/quotes.js';
+export { Facts, factsJsonSchema } from './facts/schema.js';
+export { composeSlides } from './model/compose.js';
+export type { Deck, Slide, SectionId } from './model/deck.js';
+export { toMarkdown } from './markdown/serialize.js';
+export { renderHtml } from './html/render.js';
+export { exportPdf } from './pdf/export.js';
+export { BrowserPool } from './browser/pool.js';
+export { findBrowser } from './browser/find.js';

@@ -1,0 +1,46 @@
+/**
+ * Facts text is data. Everything an analyst writes passes through `escapeText` before it is
+ * placed in Markdown, so it renders as the literal characters written and can never start a
+ * slide, a note, a list, a heading, a link, HTML or a footnote marker.
+ */
+
+/** Characters with inline meaning anywhere in a line. */
+const INLINE = /[\\`*_[\]<>&|~^]/g;
+
+/** A first character that could open a block: heading, quote, list, rule, setext underline. */
+const BLOCK_START = /^[-+=#>]/;
+/** "1." or "1)" at the start would open an ordered list. */
+const ORDERED_START = /^(\d{1,9})([.)])/;
+/** reveal.js's Markdown flavour starts speaker notes at a line beginning "Note:". */
+const NOTE_START = /^(n)(otes?\s*:)/i;
+
+/** Collapses all whitespace (including line breaks) to single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function escapeText(text: string): string {
+  return oneLine(text)
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(BLOCK_START, (c) => `\\${c}`)
+    .replace(ORDERED_START, '$1\\$2')
+    .replace(NOTE_START, (_m, n: string, rest: string) => `&#${n.charCodeAt(0)};${rest}`);
+}
+
+/**
+ * Multi-paragraph text (speaker notes): paragraphs are kept, each escaped as one line so none
+ * of them can read as `---`, `Note:` or any other structure.
+ */
+export function escapeParagraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => escapeText(p))
+    .filter((p) => p.length > 0)
+    .join('\n\n');
+}
+
+/** Footnote marker citing sources by number: `[^1,3]`. The renderer turns it into a superscript. */
+export function citation(numbers: readonly number[]): string {
+  if (numbers.length === 0) return '';
+  return `[^${[...new Set(numbers)].sort((a, b) => a - b).join(',')}]`;
+}

@@ -1,0 +1,376 @@
+import { compareDates, formatDate, formatDateShort, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
+import type { Actor, Facts, Option, Source } from '../facts/schema.js';
+import { citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
+import type { Deck, SectionId, Slide } from './deck.js';
+import { lines, pageTitle, paginate } from './paginate.js';
+
+/**
+ * Layout estimates for the default theme (1280×720 slide, 26px body, 23px tables), in pixels
+ * of the slide's body below its heading. They only decide where long sections split; the
+ * export measures every slide in Chromium and reports any that still overflow.
+ */
+const BODY = 530;
+const px = {
+  /** A list item or paragraph at full width (about 105 characters a line). */
+  item: (text: string) => lines(text, 105) * 35 + 10,
+  paragraph: (text: string) => lines(text, 105) * 35 + 14,
+  /** A table row whose widest cell holds `text` in a column `chars` wide. */
+  row: (text: string, chars: number) => lines(text, chars) * 31 + 15,
+  tableHead: 48,
+  quote: (text: string) => lines(text, 100) * 34 + 71,
+  subheading: 58,
+};
+
+/**
+ * Facts → slides. Pure and deterministic: the same facts give the same slides, in the order
+ * a briefer presents them. Sections without facts are left out.
+ */
+export function composeSlides(facts: Facts): Deck {
+  const ctx = new Context(facts);
+  const slides: Slide[] = [
+    titleSlide(ctx),
+    ...bottomLine(ctx),
+    ...background(ctx),
+    ...timeline(ctx),
+    ...positions(ctx),
+    ...options(ctx),
+    ...nextSteps(ctx),
+    ...sources(ctx),
+  ];
+  return {
+    title: oneLine(facts.meta.title),
+    subtitle: facts.meta.subtitle === undefined ? undefined : oneLine(facts.meta.subtitle),
+    asOf: formatDate(ctx.asOf),
+    preparedBy: oneLine(facts.meta.prepared_by),
+    marking: oneLine(facts.meta.marking),
+    language: facts.meta.language ?? 'en',
+    slides,
+  };
+}
+
+class Context {
+  readonly asOf: PartialDate;
+  readonly sourceNumber = new Map<string, number>();
+  readonly actorName = new Map<string, string>();
+
+  constructor(readonly facts: Facts) {
+    this.asOf = date(facts.meta.as_of);
+    facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
+    for (const a of facts.actors ?? []) this.actorName.set(a.id, oneLine(a.name));
+  }
+
+  cite(ids: readonly string[] | undefined): string {
+    return citation((ids ?? []).map((id) => this.sourceNumber.get(id)!));
+  }
+
+  actors(ids: readonly string[] | undefined): string {
+    return (ids ?? []).map((id) => escapeText(this.actorName.get(id)!)).join(', ');
+  }
+
+  notes(section: keyof NonNullable<Facts['notes']>): string | undefined {
+    const text = this.facts.notes?.[section];
+    return text === undefined ? undefined : escapeParagraphs(text);
+  }
+}
+
+function date(value: string | number): PartialDate {
+  const parsed = parseDate(value);
+  // Facts reach this stage only after validation, which rejects invalid dates.
+  if (typeof parsed === 'string') throw new Error(`unvalidated date: ${parsed}`);
+  return parsed;
+}
+
+/** Slides of one section, split where the content is too long for one slide. */
+function pages<T>(
+  section: SectionId,
+  title: string,
+  items: readonly T[],
+  weight: (item: T) => number,
+  body: (page: T[], index: number, startAt: number) => string,
+  notes?: string,
+  budget = BODY,
+): Slide[] {
+  const split = paginate(items, weight, budget);
+  let startAt = 0;
+  return split.map((page, i) => {
+    const heading = pageTitle(title, i, split.length);
+    const slide: Slide = {
+      id: i === 0 ? section : `${section}-${i + 1}`,
+      section,
+      title: heading,
+      markdown: `## ${heading}\n\n${body(page, i, startAt)}`,
+      ...(notes !== undefined && i === 0 ? { notes } : {}),
+    };
+    startAt += page.length;
+    return slide;
+  });
+}
+
+function titleSlide(ctx: Context): Slide {
+  const { meta } = ctx.facts;
+  const parts = [`# ${escapeText(meta.title)}`];
+  if (meta.subtitle) parts.push(escapeText(meta.subtitle));
+  const byline = [`As of ${formatDate(ctx.asOf)}`, `Prepared by ${escapeText(meta.prepared_by)}`];
+  if (meta.audience) byline.push(`For ${escapeText(meta.audience)}`);
+  parts.push(byline.join(' · '));
+  parts.push(`**${escapeText(meta.marking)}**`);
+  return {
+    id: 'title',
+    section: 'title',
+    title: oneLine(meta.title),
+    markdown: parts.join('\n\n'),
+    ...withNotes(ctx.notes('title')),
+  };
+}
+
+function bottomLine(ctx: Context): Slide[] {
+  const items = ctx.facts.bottom_line;
+  return pages(
+    'bottom-line',
+    'Bottom line',
+    items,
+    (j) => px.item(j.text) + 8,
+    (page, _i, start) =>
+      page.map((j, n) => `${start + n + 1}. ${escapeText(j.text)}${ctx.cite(j.sources)}`).join('\n'),
+    ctx.notes('bottom_line'),
+  );
+}
+
+function background(ctx: Context): Slide[] {
+  const points = ctx.facts.background?.points ?? [];
+  const terms = ctx.facts.background?.terms ?? [];
+  type Item = { kind: 'point' | 'term'; md: string; weight: number };
+  const items: Item[] = [
+    ...points.map((p): Item => ({ kind: 'point', md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}`, weight: px.item(p.text) })),
+    ...terms.map(
+      (t, i): Item => ({
+        kind: 'term',
+        md: `- **${escapeText(t.term)}**: ${escapeText(t.definition)}${ctx.cite(t.sources)}`,
+        // The first term carries the "Key terms" heading.
+        weight: px.item(`${t.term}: ${t.definition}`) + (i === 0 ? px.subheading : 0),
+      }),
+    ),
+  ];
+  if (items.length === 0) return [];
+  return pages(
+    'background',
+    'Background',
+    items,
+    (item) => item.weight,
+    (page) => {
+      const out: string[] = [];
+      const pts = page.filter((i) => i.kind === 'point');
+      const tms = page.filter((i) => i.kind === 'term');
+      if (pts.length) out.push(pts.map((i) => i.md).join('\n'));
+      if (tms.length) out.push('### Key terms', tms.map((i) => i.md).join('\n'));
+      return out.join('\n\n');
+    },
+    ctx.notes('background'),
+  );
+}
+
+function timeline(ctx: Context): Slide[] {
+  const events = (ctx.facts.timeline ?? [])
+    .map((e, order) => ({ ...e, when: date(e.date), order }))
+    .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
+  if (events.length === 0) return [];
+  type Row = { md: string; len: number };
+  const rows: Row[] = [];
+  let markerPlaced = false;
+  for (const e of events) {
+    const upcoming = isAfter(e.when, ctx.asOf);
+    if (upcoming && !markerPlaced) {
+      rows.push({ md: `| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
+      markerPlaced = true;
+    }
+    const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
+    rows.push({ md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)} |`, len: e.event.length });
+  }
+  return pages(
+    'timeline',
+    'Timeline',
+    rows,
+    (r) => px.row('x'.repeat(r.len), 105),
+    (page) => ['| Date | Event |', '| --- | --- |', ...page.map((r) => r.md)].join('\n'),
+    ctx.notes('timeline'),
+    BODY - px.tableHead,
+  );
+}
+
+function positions(ctx: Context): Slide[] {
+  const actors = ctx.facts.actors ?? [];
+  if (actors.length === 0) return [];
+  const overview = pages(
+    'positions',
+    'Positions at a glance',
+    actors,
+    (a) => px.row(a.stance, 92),
+    (page) =>
+      [
+        '| Actor | Stance |',
+        '| --- | --- |',
+        ...page.map((a) => `| **${escapeText(a.name)}** | ${escapeText(a.stance)}${ctx.cite(a.stance_sources)} |`),
+      ].join('\n'),
+    ctx.notes('positions'),
+    BODY - px.tableHead,
+  );
+  return [...overview, ...actors.flatMap((a) => actorSlides(ctx, a))];
+}
+
+function actorSlides(ctx: Context, actor: Actor): Slide[] {
+  type Block = { md: string; weight: number };
+  const head: string[] = [];
+  if (actor.speakers?.length) {
+    const who = actor.speakers.map((s) => `${escapeText(s.name)} (${escapeText(s.role)})`).join('; ');
+    head.push(`**Speaking for ${escapeText(actor.name)}:** ${who}`);
+  }
+  head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}`);
+  const blocks: Block[] = [];
+  for (const q of actor.quotes ?? []) {
+    const when = formatDateShort(date(q.date));
+    blocks.push({
+      md: `> “${escapeText(q.text)}”\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
+      weight: px.quote(q.text),
+    });
+  }
+  const actions = (actor.actions ?? []).map((act) => {
+    const when = act.date === undefined ? '' : `${formatDateShort(date(act.date))}: `;
+    return { md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}`, weight: px.item(act.text) };
+  });
+  if (actions.length) blocks.push({ md: '### Actions', weight: px.subheading }, ...actions);
+
+  const headWeight = head.reduce((n, h) => n + px.paragraph(h), 0);
+  const split = paginate(blocks, (b) => b.weight, BODY - headWeight);
+  if (split.length === 0) split.push([]);
+  const baseId = `actor-${actor.id}`;
+  return split.map((page, i) => {
+    const title = pageTitle(oneLine(actor.name), i, split.length);
+    // A continued list of actions keeps its heading.
+    if (i > 0 && page[0]?.md.startsWith('- ') && !page.some((b) => b.md === '### Actions')) {
+      page.unshift({ md: '### Actions', weight: 0 });
+    }
+    const parts = [`## ${escapeText(actor.name)}${split.length > 1 ? ` (${i + 1}/${split.length})` : ''}`];
+    if (i === 0) parts.push(head.join('\n\n'));
+    parts.push(...joinBlocks(page.map((b) => b.md)));
+    return {
+      id: i === 0 ? baseId : `${baseId}-${i + 1}`,
+      section: 'positions' as const,
+      title,
+      markdown: parts.join('\n\n'),
+      ...withNotes(i === 0 && actor.notes !== undefined ? escapeParagraphs(actor.notes) : undefined),
+    };
+  });
+}
+
+/** Joins consecutive list items into one list, everything else as its own block. */
+function joinBlocks(mds: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const md of mds) {
+    const prev = out[out.length - 1];
+    if (md.startsWith('- ') && prev !== undefined && prev.startsWith('- ')) out[out.length - 1] = `${prev}\n${md}`;
+    else out.push(md);
+  }
+  return out;
+}
+
+function options(ctx: Context): Slide[] {
+  const opts = ctx.facts.options ?? [];
+  if (opts.length === 0) return [];
+  const slides: Slide[] = [];
+  if (opts.length > 1) {
+    slides.push(
+      ...pages(
+        'options',
+        'Options at a glance',
+        opts,
+        (o) => px.row(o.title, 40),
+        (page, _i, start) =>
+          [
+            '| # | Option | Backed by | Opposed by |',
+            '| --- | --- | --- | --- |',
+            ...page.map(
+              (o, n) =>
+                `| ${start + n + 1} | ${escapeText(o.title)} | ${ctx.actors(o.backers) || '—'} | ${ctx.actors(o.opponents) || '—'} |`,
+            ),
+          ].join('\n'),
+        ctx.notes('options'),
+        BODY - px.tableHead,
+      ),
+    );
+  }
+  opts.forEach((o, i) => slides.push(optionSlide(ctx, o, i, opts.length, opts.length === 1 ? ctx.notes('options') : undefined)));
+  return slides;
+}
+
+function optionSlide(ctx: Context, o: Option, index: number, count: number, notes?: string): Slide {
+  const title = count > 1 ? `Option ${index + 1}: ${oneLine(o.title)}` : `Option: ${oneLine(o.title)}`;
+  const parts = [`## ${count > 1 ? `Option ${index + 1}: ` : 'Option: '}${escapeText(o.title)}`];
+  parts.push(`${escapeText(o.summary)}${ctx.cite(o.sources)}`);
+  const pros = o.pros ?? [];
+  const cons = o.cons ?? [];
+  if (pros.length || cons.length) {
+    const rows = Array.from({ length: Math.max(pros.length, cons.length) }, (_, r) => {
+      const cell = (list: string[]) => (list[r] === undefined ? ' ' : escapeText(list[r]!));
+      return `| ${cell(pros)} | ${cell(cons)} |`;
+    });
+    parts.push(['| For | Against |', '| --- | --- |', ...rows].join('\n'));
+  }
+  const who: string[] = [];
+  if (o.backers?.length) who.push(`**Backed by:** ${ctx.actors(o.backers)}`);
+  if (o.opponents?.length) who.push(`**Opposed by:** ${ctx.actors(o.opponents)}`);
+  if (who.length) parts.push(who.join(' · '));
+  return {
+    id: o.id ? `option-${o.id}` : `option-${index + 1}`,
+    section: 'options',
+    title,
+    markdown: parts.join('\n\n'),
+    ...withNotes(notes),
+  };
+}
+
+function nextSteps(ctx: Context): Slide[] {
+  const steps = (ctx.facts.next_steps ?? [])
+    .map((s, order) => ({ ...s, due: s.when === undefined ? undefined : date(s.when), order }))
+    // Undated steps go last, in the order written.
+    .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0) || a.order - b.order);
+  if (steps.length === 0) return [];
+  return pages(
+    'next-steps',
+    'Next steps',
+    steps,
+    (s) => px.row(s.what, 55),
+    (page) =>
+      [
+        '| When | What | Who |',
+        '| --- | --- | --- |',
+        ...page.map((s) => `| ${s.due ? formatDateShort(s.due) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)} | ${ctx.actors(s.who) || '—'} |`),
+      ].join('\n'),
+    ctx.notes('next_steps'),
+    BODY - px.tableHead,
+  );
+}
+
+function sources(ctx: Context): Slide[] {
+  const list = ctx.facts.sources;
+  return pages(
+    'sources',
+    'Sources',
+    list,
+    (s) => px.item(sourceLine(s)) * 0.8,
+    (page, _i, start) => page.map((s, n) => `${start + n + 1}. ${sourceLine(s)}`).join('\n'),
+    ctx.notes('sources'),
+  );
+}
+
+function sourceLine(s: Source): string {
+  const parts = [`${escapeText(s.publisher)}, “${escapeText(s.title)}”`];
+  if (s.date !== undefined) parts.push(formatDate(date(s.date)));
+  let line = parts.join(', ') + '.';
+  if (s.url) line += ` <${new URL(s.url).href}>`;
+  if (s.copy) line += ' *(quotes checked against a local copy)*';
+  return line;
+}
+
+function withNotes(notes: string | undefined): { notes?: string } {
+  return notes === undefined ? {} : { notes };
+}

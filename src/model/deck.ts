@@ -1,0 +1,45 @@
+/** The deck model: what every later stage (Markdown, HTML, PDF) is made from. */
+
+export type SectionId =
+  | 'title'
+  | 'bottom-line'
+  | 'background'
+  | 'timeline'
+  | 'positions'
+  | 'options'
+  | 'next-steps'
+  | 'sources';
+
+export const SECTION_LABELS: Record<SectionId, string> = {
+  title: 'Briefing',
+  'bottom-line': 'Bottom line',
+  background: 'Background',
+  timeline: 'Timeline',
+  positions: 'Positions',
+  options: 'Options',
+  'next-steps': 'Next steps',
+  sources: 'Sources',
+};
+
+export interface Slide {
+  /** Unique within the deck; used as the HTML id and in `#/id` links. */
+  id: string;
+  section: SectionId;
+  /** Plain-text title, for outlines and tests. */
+  title: string;
+  /** The slide's Markdown, facts text already escaped. */
+  markdown: string;
+  /** Speaker notes as Markdown, if any. */
+  notes?: string;
+}
+
+export interface Deck {
+  title: string;
+  subtitle?: string;
+  /** Formatted, e.g. "13 February 2019". */
+  asOf: string;
+  preparedBy: string;
+  marking: string;
+  language: string;
+  slides: Slide[];
+}
