@@ -14,10 +14,7 @@ export async function createDeck(deckDir: string, today = new Date()): Promise<s
     throw new UsageError(`${displayPath(target)} already exists: choose another folder, or edit that file`);
   }
   const date = today.toISOString().slice(0, 10);
-  const name = path.basename(dir);
-  const facts = (await readFile(path.join(STARTER_DIR, FACTS_FILE), 'utf8'))
-    .replaceAll('{{date}}', date)
-    .replaceAll('{{name}}', name);
+  const facts = (await readFile(path.join(STARTER_DIR, FACTS_FILE), 'utf8')).replaceAll('{{date}}', date);
   const source = await readFile(path.join(STARTER_DIR, 'sources', 'example-report.txt'), 'utf8');
   await mkdir(path.join(dir, 'sources'), { recursive: true });
   await writeFile(target, facts, { flag: 'wx' });
