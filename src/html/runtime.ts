@@ -13,6 +13,7 @@ Reveal.initialize({
   center: false,
   hash: true,
   controls: true,
+  controlsLayout: 'edges',
   progress: true,
   transition: 'none',
   backgroundTransition: 'none',
