@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { FACTS_FILE, displayPath } from '../facts/load.js';
-import { PACKAGE_ROOT } from '../html/assets.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export const STARTER_DIR = path.join(PACKAGE_ROOT, 'templates', 'starter');
 

@@ -1,13 +1,12 @@
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../output/atomic.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { DECK_SCRIPT } from './runtime.js';
 
 const require = createRequire(import.meta.url);
-/** The package root: `src/html` and `dist/html` both sit two levels below it. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 
 /** The font weights and styles the themes use. */
@@ -69,17 +68,45 @@ async function fontAssets(): Promise<Asset[]> {
   ];
 }
 
-/** Writes the assets into `outDir`, each atomically; unchanged files are left alone. */
+/** Records which assets a deck folder holds, so an unchanged set is not read and compared again. */
+const MANIFEST = 'assets/.manifest.json';
+
+/** Identifies an asset set by each source file's size and modification time, or its content. */
+async function manifestOf(assets: readonly Asset[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const a of assets) {
+    if (a.content !== undefined) {
+      hash.update(`${a.to}\0content\0${a.content}\0`);
+    } else {
+      const info = await stat(a.from!);
+      hash.update(`${a.to}\0${a.from}\0${info.size}\0${info.mtimeMs}\0`);
+    }
+  }
+  return JSON.stringify({ files: assets.map((a) => a.to), sha256: hash.digest('hex') });
+}
+
+/**
+ * Writes the assets into `outDir`, each atomically. When the folder already holds exactly this
+ * set (same manifest, every file present), nothing is read or written.
+ */
 export async function writeAssets(outDir: string, assets: readonly Asset[]): Promise<void> {
+  const manifest = await manifestOf(assets);
+  const manifestPath = path.join(outDir, MANIFEST);
+  const current = await readFile(manifestPath, 'utf8').catch(() => undefined);
+  if (current === manifest) {
+    const present = await Promise.all(assets.map((a) => stat(path.join(outDir, a.to)).then(() => true, () => false)));
+    if (present.every(Boolean)) return;
+  }
   const dirs = new Set(assets.map((a) => path.dirname(path.join(outDir, a.to))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
   await Promise.all(
     assets.map(async (a) => {
       const target = path.join(outDir, a.to);
       const data = a.content !== undefined ? Buffer.from(a.content) : await readFile(a.from!);
-      const current = await readFile(target).catch(() => undefined);
-      if (current && current.equals(data)) return;
+      const existing = await readFile(target).catch(() => undefined);
+      if (existing && existing.equals(data)) return;
       await writeFileAtomic(target, data);
     }),
   );
+  await writeFileAtomic(manifestPath, manifest);
 }
