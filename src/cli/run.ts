@@ -1,19 +1,23 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BrowserPool } from '../browser/pool.js';
-import { buildDeck } from '../commands/build.js';
+import { buildAll } from '../commands/build-all.js';
 import { resolveDecks } from '../commands/decks.js';
 import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath, loadFacts } from '../facts/load.js';
 import { factsJsonSchema } from '../facts/schema.js';
 import { composeSlides } from '../model/compose.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../package-root.js';
+import { Progress, type ProgressStream } from './progress.js';
 
 export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where build progress goes; a TTY gets live lines. Defaults to stdout. */
+  progress?: ProgressStream;
 }
 
 const defaultIO: CliIO = {
@@ -47,35 +51,43 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--no-pdf', 'build the HTML and Markdown only; needs no browser')
     .option('--theme <name>', 'theme folder under themes/', 'briefing')
     .addOption(
+      new Option('-j, --jobs <n>', 'decks built at once').default(availableParallelism()).argParser(positiveInteger),
+    )
+    .addOption(
       new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
     )
-    .action(async (decks: string[], opts: { out: string; pdf: boolean; theme: string; timeout: number }) => {
+    .action(async (decks: string[], opts: { out: string; pdf: boolean; theme: string; jobs: number; timeout: number }) => {
       const dirs = await resolveDecks(decks);
       const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000 }) : undefined;
+      // Start Chromium while facts are read and rendered: its launch is the largest single cost.
+      // A launch failure is reported by the first deck that needs the browser.
+      pool?.browser().catch(() => {});
       const stop = () => {
         void pool?.close().finally(() => process.exit(130));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      const progress = new Progress(io.progress ?? process.stdout, dirs.map((d) => path.basename(d)));
       try {
-        for (const dir of dirs) {
-          try {
-            const r = await buildDeck(dir, { outRoot: opts.out, pool, theme: opts.theme });
-            printProblems(r.facts.problems);
-            for (const o of r.overflow) {
-              io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
-            }
-            for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
-            const outputs = ['slides.md', 'index.html', ...(r.files.pdf ? [path.basename(r.files.pdf)] : [])];
-            io.out(
-              `✓ ${r.name}: ${r.deck.slides.length} slides → ${displayPath(r.outDir)}/ (${outputs.join(', ')}) in ${formatMs(r.ms)}`,
-            );
-          } catch (err) {
-            if (!(err instanceof BriefdeckError) || err.exitCode === ExitCode.usage) throw err;
-            printProblems(err.problems);
-            io.err(`✗ ${path.basename(dir)}: ${err.message}`);
-            worst(err.exitCode);
+        const { built, failed } = await buildAll(dirs, {
+          jobs: opts.jobs,
+          outRoot: opts.out,
+          pool,
+          theme: opts.theme,
+          onEvent: (event) => progress.update(event),
+        });
+        progress.finish(displayPath(path.resolve(opts.out)));
+        for (const r of built) {
+          printProblems(r.facts.problems);
+          for (const o of r.overflow) {
+            io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
           }
+          for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
+        }
+        for (const { deck, error } of failed) {
+          printProblems(error.problems);
+          io.err(`✗ ${deck}: ${error.message}`);
+          worst(error.exitCode);
         }
       } finally {
         process.off('SIGINT', stop);
@@ -155,6 +167,8 @@ function positiveNumber(value: string): number {
   return n;
 }
 
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--jobs takes a whole number of decks, not "${value}"`);
+  return n;
 }

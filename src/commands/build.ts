@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserPool } from '../browser/pool.js';
+import { BriefdeckError, ExitCode } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
 import { deckAssets, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
@@ -9,7 +10,7 @@ import { composeSlides } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { exportPdf, type SlideOverflow } from '../pdf/export.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../package-root.js';
 
 export interface BuildOptions {
   /** Folder that receives one sub-folder per deck. */
@@ -17,6 +18,8 @@ export interface BuildOptions {
   /** The shared browser; omit to build HTML and Markdown only. */
   pool?: BrowserPool;
   theme?: string;
+  /** Told when the build moves from Markdown and HTML to the PDF export. */
+  onPhase?: (phase: 'exporting') => void;
 }
 
 export interface BuildResult {
@@ -67,7 +70,15 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     await stagedMarkdown.write(markdown);
     await stagedHtml.write(html);
     if (options.pool && files.pdf) {
-      const result = await exportPdf(options.pool, stagedHtml.temp);
+      options.onPhase?.('exporting');
+      const result = await exportPdf(options.pool, stagedHtml.temp).catch((err: unknown) => {
+        if (err instanceof BriefdeckError) throw err;
+        throw new BriefdeckError(
+          `PDF export failed: ${err instanceof Error ? err.message : String(err)}. ` +
+            'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
+          ExitCode.environment,
+        );
+      });
       if (result.pages !== deck.slides.length) {
         throw new Error(`${name}: print view laid out ${result.pages} pages for ${deck.slides.length} slides`);
       }

@@ -1,0 +1,236 @@
+#!/usr/bin/env node
+// briefdeck benchmark: `npm run bench` (options: --n 1,10,50 --runs 5 --out bench/results.md).
+// Every figure is a whole process (Node start included), timed from outside, median of --runs.
+// The bare puppeteer-core floor (bench/floor.mjs) runs in the same session on the same built
+// HTML, so ratios compare like with like on a noisy machine.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'briefdeck.mjs');
+const floor = path.join(root, 'bench', 'floor.mjs');
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1,10,50' },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string', default: path.join(root, 'bench', 'results.md') },
+  },
+});
+const counts = values.n.split(',').map(Number).sort((a, b) => a - b);
+const runs = Number(values.runs);
+const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/** Runs a command to completion; returns wall seconds. Fails loudly on a non-zero exit. */
+function timed(cmd, args, { sample = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const peaks = { node: 0, chromium: 0 };
+    let timer;
+    if (sample) {
+      const poll = async () => {
+        const m = await treeMemory(child.pid);
+        peaks.node = Math.max(peaks.node, m.node);
+        peaks.chromium = Math.max(peaks.chromium, m.chromium);
+      };
+      timer = setInterval(() => void poll(), 20);
+    }
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) reject(new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1, 3).join(' ')} exited ${code}\n${stderr}`));
+      else resolve({ seconds, ...peaks });
+    });
+  });
+}
+
+/** Memory of a process (RSS) and of its Chromium descendants (sum of PSS: shared pages split fairly). */
+async function treeMemory(pid) {
+  const procs = new Map();
+  for (const entry of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const m = /^\d+ \((.*)\) \S+ (\d+)/s.exec(stat);
+    if (m) procs.set(Number(entry), { comm: m[1], ppid: Number(m[2]) });
+  }
+  const descendants = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, info] of procs) {
+      if (!descendants.has(p) && descendants.has(info.ppid)) {
+        descendants.add(p);
+        grew = true;
+      }
+    }
+  }
+  const kb = async (p, file, field) => {
+    const text = await readFile(`/proc/${p}/${file}`, 'utf8').catch(() => '');
+    return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  };
+  let chromium = 0;
+  for (const p of descendants) {
+    if (p !== pid && /chrom/i.test(procs.get(p)?.comm ?? '')) chromium += await kb(p, 'smaps_rollup', 'Pss');
+  }
+  return { node: (await kb(pid, 'status', 'VmRSS')) / 1024, chromium: chromium / 1024 };
+}
+
+async function median(label, fn, count = runs) {
+  const times = [];
+  for (let i = 0; i < count; i++) times.push((await fn()).seconds);
+  times.sort((a, b) => a - b);
+  const m = times[Math.floor(times.length / 2)];
+  process.stdout.write(`  ${label.padEnd(58)} ${m.toFixed(3)} s\n`);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: the two examples and synthetic decks of realistic size
+
+const WORDS = ('alliance treaty minister talks missile border water schedule deadline sanctions ' +
+  'agreement proposal delegation summit statement review compliance deployment assessment ' +
+  'arbitration tranche reservoir flow defence security regional capital framework').split(' ');
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function syntheticFacts(i) {
+  const r = rng(i + 1);
+  const words = (n) => Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
+  const sentence = (n) => { const w = words(n); return w[0].toUpperCase() + w.slice(1) + '.'; };
+  const src = ['src'];
+  const quotes = [];
+  const actors = Array.from({ length: 6 }, (_, a) => {
+    const speaker = `Speaker ${a + 1}`;
+    const qs = Array.from({ length: 2 }, () => {
+      const text = words(14);
+      quotes.push(`"${text}," ${speaker} said.`);
+      return { text, speaker, date: '2030-01-10', source: 'src' };
+    });
+    return {
+      id: `actor-${a + 1}`, name: `Actor ${a + 1}`, kind: 'country',
+      speakers: [{ name: speaker, role: 'Minister' }],
+      stance: sentence(16), stance_sources: src, quotes: qs,
+      actions: [{ text: sentence(10), date: '2030-01-05', sources: src }],
+    };
+  });
+  return {
+    facts: {
+      meta: { title: `Synthetic briefing ${i + 1}`, subtitle: sentence(8), as_of: '2030-01-15',
+        prepared_by: 'Bench Unit', marking: 'UNCLASSIFIED // BENCHMARK', language: 'en' },
+      sources: [{ id: 'src', publisher: 'Bench Wire', title: sentence(8), date: '2030-01-15', copy: 'sources/src.txt' }],
+      bottom_line: Array.from({ length: 3 }, () => ({ text: sentence(22), sources: src })),
+      background: { points: Array.from({ length: 4 }, () => ({ text: sentence(20), sources: src })),
+        terms: [{ term: 'Term', definition: sentence(14), sources: src }] },
+      timeline: Array.from({ length: 8 }, (_, k) => ({ date: `2030-01-${String(k * 3 + 1).padStart(2, '0')}`, event: sentence(12), sources: src })),
+      actors,
+      options: Array.from({ length: 3 }, (_, k) => ({ id: `opt-${k + 1}`, title: sentence(5), summary: sentence(20),
+        pros: [sentence(7), sentence(6)], cons: [sentence(7)], backers: ['actor-1'], opponents: ['actor-2'], sources: src })),
+      next_steps: Array.from({ length: 3 }, (_, k) => ({ what: sentence(9), when: `2030-02-0${k + 1}`, who: ['actor-3'], sources: src })),
+    },
+    source: quotes.join('\n\n') + '\n',
+  };
+}
+
+async function makeDecks(n) {
+  const dirs = [];
+  for (let i = 0; i < n; i++) {
+    const dir = path.join(work, 'slides', `synthetic-${String(i + 1).padStart(3, '0')}`);
+    const { facts, source } = syntheticFacts(i);
+    await mkdir(path.join(dir, 'sources'), { recursive: true });
+    // JSON is YAML: the facts file is read by the same YAML parser.
+    await writeFile(path.join(dir, 'facts.yaml'), JSON.stringify(facts, null, 2));
+    await writeFile(path.join(dir, 'sources', 'src.txt'), source);
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runs
+
+const node = process.execPath;
+const inf = path.join(work, 'slides', 'inf-treaty');
+const results = {};
+try {
+  await cp(path.join(root, 'slides', 'inf-treaty'), inf, { recursive: true });
+  await cp(path.join(root, 'slides', 'soren-basin'), path.join(work, 'slides', 'soren-basin'), { recursive: true });
+  const synthetic = await makeDecks(Math.max(...counts));
+  const out = (name) => path.join(work, name);
+
+  console.log(`briefdeck bench: ${os.cpus().length} cores, Node ${process.versions.node}, median of ${runs}`);
+  console.log('One deck (INF example), whole process:');
+  results.nodeStart = await median('node -e 0', () => timed(node, ['-e', '0']));
+  results.check = await median('briefdeck check', () => timed(node, [cli, 'check', inf]));
+  results.html = await median('briefdeck build --no-pdf (facts → HTML + Markdown)', () =>
+    timed(node, [cli, 'build', '--no-pdf', '--out', out('html'), inf]));
+  // The floor prints the HTML briefdeck built, so both do the same browser work.
+  await timed(node, [cli, 'build', '--out', out('pdf'), inf]);
+  const infHtml = path.join(out('pdf'), 'inf-treaty', 'index.html');
+  results.pdf = await median('briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--out', out('pdf'), inf]));
+  results.floor = await median('floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml]));
+
+  console.log('Many decks, whole process (one browser):');
+  results.many = {};
+  for (const n of counts) {
+    const decks = synthetic.slice(0, n);
+    await timed(node, [cli, 'build', '--no-pdf', '--out', out('many'), ...decks]);
+    const htmls = decks.map((d) => path.join(out('many'), path.basename(d), 'index.html'));
+    // Large batches take long enough that fewer runs still give a stable median.
+    const times = n >= 50 ? Math.min(runs, 3) : runs;
+    const s = n === 1 ? '' : 's';
+    results.many[n] = {
+      build: await median(`briefdeck build, ${n} deck${s}`, () => timed(node, [cli, 'build', '--out', out('many'), ...decks]), times),
+      floor: await median(`floor, ${n} deck${s} (serial, one browser)`, () => timed(node, [floor, work, ...htmls]), times),
+    };
+  }
+
+  console.log('Peak memory (one sampled run):');
+  const biggest = synthetic.slice(0, Math.max(...counts));
+  const mem = await timed(node, [cli, 'build', '--out', out('many'), ...biggest], { sample: true });
+  results.memory = { decks: biggest.length, node: mem.node, chromium: mem.chromium };
+  console.log(`  Node process (RSS) ${mem.node.toFixed(0)} MB, Chromium tree (PSS) ${mem.chromium.toFixed(0)} MB`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const lo = counts[0];
+const hi = counts[counts.length - 1];
+const marginal = (key) => hi > lo ? (results.many[hi][key] - results.many[lo][key]) / (hi - lo) : NaN;
+const ratio = results.pdf / results.floor;
+const f = (s) => (Number.isFinite(s) ? s.toFixed(3) : 'n/a');
+const check = (ok) => (ok ? 'met' : '**not met**');
+const lines = [
+  '# briefdeck benchmark',
+  '',
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}.`,
+  `Whole processes timed from outside, median of ${runs} runs; the floor is bare puppeteer-core printing the same built HTML in the same session.`,
+  '',
+  '| what | seconds | floor | ratio | target |',
+  '| --- | --- | --- | --- | --- |',
+  `| \`node -e 0\` | ${f(results.nodeStart)} | | | |`,
+  `| \`check\`, INF deck | ${f(results.check)} | | | |`,
+  `| \`build --no-pdf\`, INF deck (facts → HTML + Markdown) | ${f(results.html)} | | | < 0.25 s: ${check(results.html < 0.25)} |`,
+  `| \`build\`, INF deck, cold (facts → HTML + PDF) | ${f(results.pdf)} | ${f(results.floor)} | ${ratio.toFixed(2)}× | ≤ 1.1× floor: ${check(ratio <= 1.1)} |`,
+  ...counts.map((n) => `| \`build\`, ${n} synthetic deck${n === 1 ? '' : 's'} with PDF | ${f(results.many[n].build)} | ${f(results.many[n].floor)} | ${(results.many[n].build / results.many[n].floor).toFixed(2)}× | |`),
+  `| marginal cost per deck (${lo} → ${hi} decks) | ${f(marginal('build'))} | ${f(marginal('floor'))} | ${(marginal('build') / marginal('floor')).toFixed(2)}× | < 0.25 s: ${check(marginal('build') < 0.25)} |`,
+  '',
+  `Peak memory building ${results.memory.decks} decks with PDFs: Node process ${results.memory.node.toFixed(0)} MB RSS (target < 200 MB: ${check(results.memory.node < 200)}), Chromium process tree ${results.memory.chromium.toFixed(0)} MB PSS (target < 700 MB: ${check(results.memory.chromium < 700)}).`,
+  '',
+];
+await mkdir(path.dirname(values.out), { recursive: true });
+await writeFile(values.out, lines.join('\n'));
+console.log(`\n${lines.slice(5).join('\n')}\nwrote ${path.relative(process.cwd(), values.out) || values.out}`);
