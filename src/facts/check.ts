@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { closest, formatPath, type FieldPath, type Locator } from './parse.js';
 import { parseDate, type PartialDate, isAfter } from './dates.js';
-import { verifyQuote } from './quotes.js';
+import { quoteParts, verifyQuote } from './quotes.js';
 import type { Facts } from './schema.js';
 
 /** A source's local copy as read from disk, or why it could not be read. */
@@ -28,12 +28,7 @@ export function checkFacts({ facts, file, locate, copies }: CheckInput): Problem
   const sourceIds = uniqueIds(facts.sources, ['sources'], 'source', error);
   const actors = facts.actors ?? [];
   const actorIds = uniqueIds(actors, ['actors'], 'actor', error);
-  uniqueIds(
-    (facts.options ?? []).filter((o) => o.id !== undefined) as { id: string }[],
-    ['options'],
-    'option',
-    error,
-  );
+  uniqueIds(facts.options ?? [], ['options'], 'option', error);
   const used = new Set<string>();
 
   const refs = (path: FieldPath, ids: readonly string[] | undefined, known: Set<string>, kind: string) => {
@@ -100,6 +95,10 @@ export function checkFacts({ facts, file, locate, copies }: CheckInput): Problem
         return;
       }
       if ('error' in copy) return; // reported once, at the source
+      if (quoteParts(q.text).length === 0) {
+        error([...path, 'text'], 'has no words to check: write the words as the source has them');
+        return;
+      }
       const check = verifyQuote(q.text, copy.text);
       if (!check.found) {
         error(
@@ -137,13 +136,14 @@ export function checkFacts({ facts, file, locate, copies }: CheckInput): Problem
 }
 
 function uniqueIds(
-  items: readonly { id: string }[],
+  items: readonly { id?: string }[],
   path: FieldPath,
   kind: string,
   error: (path: FieldPath, message: string) => void,
 ): Set<string> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
+    if (item.id === undefined) return;
     const first = seen.get(item.id);
     if (first !== undefined) {
       error([...path, i, 'id'], `${kind} id "${item.id}" is already used by ${formatPath([...path, first])}: ids must be unique`);

@@ -60,7 +60,10 @@ export function isAfter(d: PartialDate, reference: PartialDate): boolean {
   return startKey(d) > endKey(reference);
 }
 
-/** Orders by start, then the more precise date first, so "2019-02-02" sorts before "2019-02". */
+/**
+ * Orders by first day covered, then by last: "2019-02" (from 1 February) sorts before
+ * "2019-02-02", and "2019-02-01" before "2019-02".
+ */
 export function compareDates(a: PartialDate, b: PartialDate): number {
   return startKey(a) - startKey(b) || endKey(a) - endKey(b);
 }

@@ -59,7 +59,10 @@ export function closestPassage(needle: string, haystack: string): string {
   let bestScore = Infinity;
   for (let i = 0; i < words.length; i++) {
     // Try windows one word shorter and longer than the quote: quotes often drop or add one.
-    for (let n = Math.max(1, wordCount - 1); n <= wordCount + 1 && i + n <= words.length; n++) {
+    // A window never runs past the end of the source, so a quote longer than the whole copy
+    // is still matched against what there is.
+    const longest = Math.min(wordCount + 1, words.length - i);
+    for (let n = Math.min(Math.max(1, wordCount - 1), longest); n <= longest; n++) {
       const end = starts[i + n - 1]! + words[i + n - 1]!.length;
       const candidate = haystack.slice(starts[i], end);
       const score = distance(lower, candidate.toLowerCase());

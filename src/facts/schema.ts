@@ -20,11 +20,13 @@ const id = (description: string) =>
     })
     .describe(description);
 
+const DATE_MESSAGE = 'must be a date: write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-02-13';
+
 /** Year, year-month or full date. Its validity (2019-02-30) is checked after the schema. */
 export const DateField = z
-  .union([z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/), z.number().int().min(1000).max(9999)], {
+  .union([z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: DATE_MESSAGE }), z.number().int(DATE_MESSAGE).min(1000, DATE_MESSAGE).max(9999, DATE_MESSAGE)], {
     error: (iss) =>
-      iss.input === undefined ? 'is required' : 'must be a date: write it as YYYY, YYYY-MM or YYYY-MM-DD',
+      iss.input === undefined ? 'is required' : DATE_MESSAGE,
   })
   .describe('A date of year, month or day precision: 1987, 2019-02 or 2019-02-13.');
 

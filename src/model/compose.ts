@@ -37,6 +37,7 @@ export function composeSlides(facts: Facts): Deck {
     ...nextSteps(ctx),
     ...sources(ctx),
   ];
+  distinctIds(slides);
   return {
     title: oneLine(facts.meta.title),
     subtitle: facts.meta.subtitle === undefined ? undefined : oneLine(facts.meta.subtitle),
@@ -369,6 +370,21 @@ function sourceLine(s: Source): string {
   if (s.url) line += ` <${new URL(s.url).href}>`;
   if (s.copy) line += ' *(quotes checked against a local copy)*';
   return line;
+}
+
+/**
+ * Slide ids come from facts ids ("actor-nato", "option-2"), so two can meet: an actor "nato-2"
+ * beside NATO's second page, an option with id "2" beside the second unnamed option. Later
+ * ones get a numeric suffix; the order of slides makes this deterministic.
+ */
+function distinctIds(slides: Slide[]): void {
+  const used = new Set<string>();
+  for (const slide of slides) {
+    let id = slide.id;
+    for (let n = 2; used.has(id); n++) id = `${slide.id}-${n}`;
+    slide.id = id;
+    used.add(id);
+  }
 }
 
 function withNotes(notes: string | undefined): { notes?: string } {
