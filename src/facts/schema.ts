@@ -51,6 +51,9 @@ export const Meta = z
     prepared_by: text('Who prepared the briefing: a unit or a person.'),
     marking: text('Handling marking shown on every slide and PDF page, e.g. "UNCLASSIFIED // FOR DISCUSSION".'),
     audience: text('Who the briefing is for, e.g. "Minister\'s office".').optional(),
+    changes_since: text(
+      'Earlier facts to compare with, for a "What\'s new" slide: a facts.yaml or build snapshot (facts.json) path relative to this deck folder, or a git revision such as HEAD~1 or a tag.',
+    ).optional(),
     language: z
       .string()
       .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "en-GB"' })

@@ -39,6 +39,11 @@ export function escapeParagraphs(text: string): string {
     .join('\n\n');
 }
 
+/** Tag for an item that is new or changed since the last briefing: `[!new]`, `[!updated]`. */
+export function changeTag(mark: 'new' | 'updated' | undefined): string {
+  return mark ? ` [!${mark}]` : '';
+}
+
 /** Footnote marker citing sources by number: `[^1,3]`. The renderer turns it into a superscript. */
 export function citation(numbers: readonly number[]): string {
   if (numbers.length === 0) return '';

@@ -10,6 +10,11 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
   md.enable('table');
   md.inline.ruler.before('link', 'citation', citationRule);
+  md.inline.ruler.before('link', 'change_tag', changeTagRule);
+  md.renderer.rules.change_tag = (tokens, idx) => {
+    const tag = tokens[idx]!.meta as string;
+    return `<span class="tag tag-${tag}">${tag}</span>`;
+  };
   md.renderer.rules.citation = (tokens, idx) => {
     const numbers = tokens[idx]!.meta as number[];
     const links = numbers.map((n) => `<a href="#sources" title="Source ${n}">${n}</a>`).join(',');
@@ -40,6 +45,20 @@ function citationRule(state: StateInline, silent: boolean): boolean {
     const token = state.push('citation', 'sup', 0);
     token.meta = match[1]!.split(',').map(Number);
   }
+  state.pos += match[0].length;
+  return true;
+}
+
+const CHANGE_TAG = /^\[!(new|updated)\]/;
+
+/** `[!new]` and `[!updated]` mark items that changed since the last briefing. */
+function changeTagRule(state: StateInline, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.pos) !== 0x5b /* [ */ || state.src.charCodeAt(state.pos + 1) !== 0x21 /* ! */) {
+    return false;
+  }
+  const match = CHANGE_TAG.exec(state.src.slice(state.pos, state.pos + 12));
+  if (!match) return false;
+  if (!silent) state.push('change_tag', 'span', 0).meta = match[1];
   state.pos += match[0].length;
   return true;
 }

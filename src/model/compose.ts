@@ -1,6 +1,7 @@
 import { compareDates, formatDate, formatDateShort, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
 import type { Actor, Facts, Option, Source } from '../facts/schema.js';
-import { citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
+import { itemKey, type ChangeSet } from '../changes/diff.js';
+import { changeTag, citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
 import type { Deck, SectionId, Slide } from './deck.js';
 import { lines, pageTitle, paginate } from './paginate.js';
 
@@ -25,11 +26,17 @@ const px = {
  * Facts → slides. Pure and deterministic: the same facts give the same slides, in the order
  * a briefer presents them. Sections without facts are left out.
  */
-export function composeSlides(facts: Facts): Deck {
-  const ctx = new Context(facts);
+export interface ComposeOptions {
+  /** What changed since an earlier version: adds a "What's new" slide and tags items. */
+  changes?: ChangeSet;
+}
+
+export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck {
+  const ctx = new Context(facts, settings.changes);
   const slides: Slide[] = [
     titleSlide(ctx),
     ...bottomLine(ctx),
+    ...whatsNew(ctx),
     ...background(ctx),
     ...timeline(ctx),
     ...positions(ctx),
@@ -54,7 +61,10 @@ class Context {
   readonly sourceNumber = new Map<string, number>();
   readonly actorName = new Map<string, string>();
 
-  constructor(readonly facts: Facts) {
+  constructor(
+    readonly facts: Facts,
+    readonly changes?: ChangeSet,
+  ) {
     this.asOf = date(facts.meta.as_of);
     facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
     for (const a of facts.actors ?? []) this.actorName.set(a.id, oneLine(a.name));
@@ -66,6 +76,11 @@ class Context {
 
   actors(ids: readonly string[] | undefined): string {
     return (ids ?? []).map((id) => escapeText(this.actorName.get(id)!)).join(', ');
+  }
+
+  /** " [!new]" or " [!updated]" for items that changed since the earlier facts. */
+  tag(key: string): string {
+    return changeTag(this.changes?.marks.get(key));
   }
 
   notes(section: keyof NonNullable<Facts['notes']>): string | undefined {
@@ -132,8 +147,21 @@ function bottomLine(ctx: Context): Slide[] {
     items,
     (j) => px.item(j.text) + 8,
     (page, _i, start) =>
-      page.map((j, n) => `${start + n + 1}. ${escapeText(j.text)}${ctx.cite(j.sources)}`).join('\n'),
+      page.map((j, n) => `${start + n + 1}. ${escapeText(j.text)}${ctx.cite(j.sources)}${ctx.tag(itemKey.judgement(j.text))}`).join('\n'),
     ctx.notes('bottom_line'),
+  );
+}
+
+function whatsNew(ctx: Context): Slide[] {
+  if (!ctx.changes) return [];
+  const { since, changes } = ctx.changes;
+  const items = changes.length > 0 ? changes.map((c) => c.sentence) : [`No changes to the facts since ${since}.`];
+  return pages(
+    'changes',
+    `What's new since ${since}`,
+    items,
+    (sentence) => px.item(sentence),
+    (page) => page.map((sentence) => `- ${escapeText(sentence)}`).join('\n'),
   );
 }
 
@@ -142,11 +170,11 @@ function background(ctx: Context): Slide[] {
   const terms = ctx.facts.background?.terms ?? [];
   type Item = { kind: 'point' | 'term'; md: string; weight: number };
   const items: Item[] = [
-    ...points.map((p): Item => ({ kind: 'point', md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}`, weight: px.item(p.text) })),
+    ...points.map((p): Item => ({ kind: 'point', md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}${ctx.tag(itemKey.point(p.text))}`, weight: px.item(p.text) })),
     ...terms.map(
       (t, i): Item => ({
         kind: 'term',
-        md: `- **${escapeText(t.term)}**: ${escapeText(t.definition)}${ctx.cite(t.sources)}`,
+        md: `- **${escapeText(t.term)}**: ${escapeText(t.definition)}${ctx.cite(t.sources)}${ctx.tag(itemKey.term(t.term))}`,
         // The first term carries the "Key terms" heading.
         weight: px.item(`${t.term}: ${t.definition}`) + (i === 0 ? px.subheading : 0),
       }),
@@ -185,7 +213,7 @@ function timeline(ctx: Context): Slide[] {
       markerPlaced = true;
     }
     const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
-    rows.push({ md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)} |`, len: e.event.length });
+    rows.push({ md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`, len: e.event.length });
   }
   return pages(
     'timeline',
@@ -210,7 +238,7 @@ function positions(ctx: Context): Slide[] {
       [
         '| Actor | Stance |',
         '| --- | --- |',
-        ...page.map((a) => `| **${escapeText(a.name)}** | ${escapeText(a.stance)}${ctx.cite(a.stance_sources)} |`),
+        ...page.map((a) => `| **${escapeText(a.name)}**${ctx.tag(itemKey.actor(a.id))} | ${escapeText(a.stance)}${ctx.cite(a.stance_sources)} |`),
       ].join('\n'),
     ctx.notes('positions'),
     BODY - px.tableHead,
@@ -225,18 +253,18 @@ function actorSlides(ctx: Context, actor: Actor): Slide[] {
     const who = actor.speakers.map((s) => `${escapeText(s.name)} (${escapeText(s.role)})`).join('; ');
     head.push(`**Speaking for ${escapeText(actor.name)}:** ${who}`);
   }
-  head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}`);
+  head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}${ctx.tag(itemKey.actor(actor.id))}`);
   const blocks: Block[] = [];
   for (const q of actor.quotes ?? []) {
     const when = formatDateShort(date(q.date));
     blocks.push({
-      md: `> “${escapeText(q.text)}”\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
+      md: `> “${escapeText(q.text)}”${ctx.tag(itemKey.quote(actor.id, q.text))}\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
       weight: px.quote(q.text),
     });
   }
   const actions = (actor.actions ?? []).map((act) => {
     const when = act.date === undefined ? '' : `${formatDateShort(date(act.date))}: `;
-    return { md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}`, weight: px.item(act.text) };
+    return { md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}${ctx.tag(itemKey.action(actor.id, act.text))}`, weight: px.item(act.text) };
   });
   if (actions.length) blocks.push({ md: '### Actions', weight: px.subheading }, ...actions);
 
@@ -291,7 +319,7 @@ function options(ctx: Context): Slide[] {
             '| --- | --- | --- | --- |',
             ...page.map(
               (o, n) =>
-                `| ${start + n + 1} | ${escapeText(o.title)} | ${ctx.actors(o.backers) || '—'} | ${ctx.actors(o.opponents) || '—'} |`,
+                `| ${start + n + 1} | ${escapeText(o.title)}${ctx.tag(itemKey.option(o))} | ${ctx.actors(o.backers) || '—'} | ${ctx.actors(o.opponents) || '—'} |`,
             ),
           ].join('\n'),
         ctx.notes('options'),
@@ -306,7 +334,7 @@ function options(ctx: Context): Slide[] {
 function optionSlide(ctx: Context, o: Option, index: number, count: number, notes?: string): Slide {
   const title = count > 1 ? `Option ${index + 1}: ${oneLine(o.title)}` : `Option: ${oneLine(o.title)}`;
   const parts = [`## ${count > 1 ? `Option ${index + 1}: ` : 'Option: '}${escapeText(o.title)}`];
-  parts.push(`${escapeText(o.summary)}${ctx.cite(o.sources)}`);
+  parts.push(`${escapeText(o.summary)}${ctx.cite(o.sources)}${ctx.tag(itemKey.option(o))}`);
   const pros = o.pros ?? [];
   const cons = o.cons ?? [];
   if (pros.length || cons.length) {
@@ -344,7 +372,7 @@ function nextSteps(ctx: Context): Slide[] {
       [
         '| When | What | Who |',
         '| --- | --- | --- |',
-        ...page.map((s) => `| ${s.due ? formatDateShort(s.due) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)} | ${ctx.actors(s.who) || '—'} |`),
+        ...page.map((s) => `| ${s.due ? formatDateShort(s.due) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)}${ctx.tag(itemKey.step(s.what))} | ${ctx.actors(s.who) || '—'} |`),
       ].join('\n'),
     ctx.notes('next_steps'),
     BODY - px.tableHead,

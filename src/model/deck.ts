@@ -3,6 +3,7 @@
 export type SectionId =
   | 'title'
   | 'bottom-line'
+  | 'changes'
   | 'background'
   | 'timeline'
   | 'positions'
@@ -13,6 +14,7 @@ export type SectionId =
 export const SECTION_LABELS: Record<SectionId, string> = {
   title: 'Briefing',
   'bottom-line': 'Bottom line',
+  changes: 'What changed',
   background: 'Background',
   timeline: 'Timeline',
   positions: 'Positions',
