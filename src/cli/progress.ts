@@ -6,7 +6,7 @@ export interface ProgressStream {
   columns?: number;
 }
 
-type Status = 'queued' | 'building' | 'exporting' | 'done' | 'failed';
+type Status = 'queued' | 'building' | 'exporting' | 'up-to-date' | 'done' | 'failed';
 
 interface Row {
   deck: string;
@@ -18,6 +18,7 @@ const SYMBOL: Record<Status, string> = {
   queued: '·',
   building: '…',
   exporting: '…',
+  'up-to-date': '✓',
   done: '✓',
   failed: '✗',
 };
@@ -54,21 +55,25 @@ export class Progress {
       const r = event.result;
       const outputs = ['slides.md', 'index.html', ...(r.files.pdf ? ['PDF'] : [])].join(', ');
       row.detail = `${r.deck.slides.length} slides, ${outputs} in ${formatMs(r.ms)}`;
+    } else if (event.status === 'up-to-date') {
+      row.detail = 'up to date';
     } else if (event.status === 'failed') {
       row.detail = event.error.message.split('\n')[0] ?? '';
     } else {
       row.detail = event.status;
     }
     if (this.live) this.draw();
-    else if (event.status === 'done' || event.status === 'failed') this.stream.write(this.line(row) + '\n');
+    else if (event.status !== 'building' && event.status !== 'exporting') this.stream.write(this.line(row) + '\n');
   }
 
   /** The closing summary; on a terminal the live block stays as the record. */
   finish(outDir: string): void {
     if (this.live) this.draw();
     const done = this.rows.filter((r) => r.status === 'done').length;
+    const fresh = this.rows.filter((r) => r.status === 'up-to-date').length;
     const failed = this.rows.filter((r) => r.status === 'failed');
-    const total = `${done} of ${this.rows.length} deck${this.rows.length === 1 ? '' : 's'} built in ${formatMs(this.now() - this.started)} → ${outDir}/`;
+    const skipped = fresh ? `, ${fresh} up to date` : '';
+    const total = `${done} of ${this.rows.length} deck${this.rows.length === 1 ? '' : 's'} built${skipped} in ${formatMs(this.now() - this.started)} → ${outDir}/`;
     this.stream.write(failed.length ? `${total}; failed: ${failed.map((r) => r.deck).join(', ')}\n` : `${total}\n`);
   }
 

@@ -1,16 +1,20 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
+import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
+import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
-import { deckAssets, writeAssets } from '../html/assets.js';
+import { deckAssets, manifestOf, themeFile, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
 import { composeSlides } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
-import { exportPdf, type SlideOverflow } from '../pdf/export.js';
+import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { VERSION } from '../package-root.js';
+import { exportPdf, type SlideOverflow } from '../pdf/export.js';
 
 export interface BuildOptions {
   /** Folder that receives one sub-folder per deck. */
@@ -18,6 +22,8 @@ export interface BuildOptions {
   /** The shared browser; omit to build HTML and Markdown only. */
   pool?: BrowserPool;
   theme?: string;
+  /** Earlier facts to compare with (a path relative to the working directory, or a git revision). */
+  changesSince?: string;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
 }
@@ -27,61 +33,119 @@ export interface BuildResult {
   outDir: string;
   deck: Deck;
   facts: LoadedFacts;
-  files: { markdown: string; html: string; pdf?: string };
+  files: { markdown: string; html: string; pdf?: string; snapshot: string };
+  changes?: ChangeSet;
   overflow: SlideOverflow[];
   blocked: string[];
   ms: number;
 }
 
+/** The build folder of a deck. */
+export function outDirOf(deckDir: string, outRoot: string): string {
+  return path.resolve(outRoot, path.basename(path.resolve(deckDir)));
+}
+
 /** Everything a deck is made of before anything touches the build folder. Pure. */
-export function renderDeck(facts: LoadedFacts, name: string): { deck: Deck; markdown: string; html: string } {
-  const deck = composeSlides(facts.facts);
+export function renderDeck(
+  facts: LoadedFacts,
+  name: string,
+  changes?: ChangeSet,
+): { deck: Deck; markdown: string; html: string } {
+  const deck = composeSlides(facts.facts, { changes });
   const markdown = toMarkdown(deck, `${name}/facts.yaml`);
   const html = renderHtml(deck, { generator: `briefdeck ${VERSION}` });
   return { deck, markdown, html };
 }
 
 /**
- * Builds one deck: facts → slides.md, index.html (+ assets) and, with a browser, the PDF.
- * Invalid facts throw before anything is written. The three outputs are staged beside their
- * targets and renamed into place only when all of them succeeded, so a failure at any step
- * leaves the previous build as it was.
+ * The code that builds: the module's size and time, so a rebuilt briefdeck (not only a new
+ * version number) makes decks out of date.
+ */
+const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
+  (s) => `${s.size}:${s.mtimeMs}`,
+  () => 'unknown',
+);
+
+/** The settings that shape a deck's output besides its input files. */
+async function settingsOf(options: BuildOptions, baselineSha?: string): Promise<string> {
+  return JSON.stringify({
+    version: VERSION,
+    code: await CODE_STAMP,
+    theme: options.theme ?? 'briefing',
+    assets: await manifestOf(await deckAssets(options.theme)),
+    baseline: baselineSha ?? null,
+  });
+}
+
+/**
+ * True when the deck's last build in `outRoot` came from the same inputs and settings, the
+ * earlier facts it is compared with (if any) included: they are read again, since a git
+ * revision such as HEAD~1 can move.
+ */
+export async function deckIsUpToDate(deckDir: string, options: BuildOptions): Promise<boolean> {
+  const outDir = outDirOf(deckDir, options.outRoot);
+  return isUpToDate(
+    outDir,
+    async (state) => {
+      if (options.changesSince && (state.baseline?.spec !== options.changesSince || state.baseline.base !== process.cwd())) {
+        return undefined;
+      }
+      if (!state.baseline) return settingsOf(options);
+      const baseline = await loadBaseline(state.baseline, path.resolve(deckDir)).catch(() => undefined);
+      return baseline && settingsOf(options, baseline.sha256);
+    },
+    options.pool !== undefined,
+  );
+}
+
+function baselineSpec(facts: LoadedFacts, options: BuildOptions): BaselineSpec | undefined {
+  if (options.changesSince) return { spec: options.changesSince, base: process.cwd() };
+  const spec = facts.facts.meta.changes_since;
+  return spec === undefined ? undefined : { spec, base: facts.deckDir, confine: path.dirname(facts.deckDir) };
+}
+
+async function changesFor(facts: LoadedFacts, spec: BaselineSpec | undefined) {
+  if (!spec) return {};
+  const baseline = await loadBaseline(spec, facts.deckDir);
+  return { changes: diffFacts(baseline.facts, facts.facts), sha: baseline.sha256 };
+}
+
+/**
+ * Builds one deck: facts → slides.md, index.html (+ assets), a snapshot of the facts and,
+ * with a browser, the PDF. Invalid facts throw before anything is written. The outputs are
+ * staged beside their targets and renamed into place only when all of them succeeded, so a
+ * failure at any step leaves the previous build as it was.
  */
 export async function buildDeck(deckDir: string, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const facts = await loadFacts(deckDir);
   const name = path.basename(facts.deckDir);
-  const { deck, markdown, html } = renderDeck(facts, name);
+  const spec = baselineSpec(facts, options);
+  const { changes, sha } = await changesFor(facts, spec);
+  const { deck, markdown, html } = renderDeck(facts, name, changes);
 
-  const outDir = path.resolve(options.outRoot, name);
+  const outDir = outDirOf(deckDir, options.outRoot);
   await mkdir(outDir, { recursive: true });
-  await writeAssets(outDir, await deckAssets(options.theme));
+  const assets = await deckAssets(options.theme);
+  await writeAssets(outDir, assets);
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),
     html: path.join(outDir, 'index.html'),
+    snapshot: path.join(outDir, 'facts.json'),
     pdf: options.pool ? path.join(outDir, `${name}.pdf`) : undefined,
   };
-  const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html')];
-  const [stagedMarkdown, stagedHtml] = staged as [StagedFile, StagedFile];
+  const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
+  const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
   let overflow: SlideOverflow[] = [];
   let blocked: string[] = [];
   try {
     await stagedMarkdown.write(markdown);
     await stagedHtml.write(html);
+    await stagedSnapshot.write(JSON.stringify(facts.facts, null, 2) + '\n');
     if (options.pool && files.pdf) {
       options.onPhase?.('exporting');
-      const result = await exportPdf(options.pool, stagedHtml.temp).catch((err: unknown) => {
-        if (err instanceof BriefdeckError) throw err;
-        throw new BriefdeckError(
-          `PDF export failed: ${err instanceof Error ? err.message : String(err)}. ` +
-            'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
-          ExitCode.environment,
-        );
-      });
-      if (result.pages !== deck.slides.length) {
-        throw new Error(`${name}: print view laid out ${result.pages} pages for ${deck.slides.length} slides`);
-      }
+      const result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
       overflow = result.overflow;
       blocked = result.blocked;
       const stagedPdf = new StagedFile(files.pdf);
@@ -92,5 +156,31 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   } finally {
     await Promise.all(staged.map((f) => f.discard()));
   }
-  return { name, outDir, deck, facts, files, overflow, blocked, ms: performance.now() - started };
+  const settings = await settingsOf(options, sha);
+  const inputs = [...facts.inputs, await themeFile(options.theme)];
+  await writeState(outDir, {
+    fingerprint: await fingerprint(inputs, settings),
+    inputs,
+    settings,
+    pdf: files.pdf !== undefined,
+    outputs: staged.map((f) => path.relative(outDir, f.target)),
+    ...(spec ? { baseline: spec } : {}),
+  });
+  return { name, outDir, deck, facts, files, changes, overflow, blocked, ms: performance.now() - started };
+}
+
+/** Prints a built deck page to PDF, turning browser faults into an error that names the deck. */
+export async function printDeck(pool: BrowserPool, htmlFile: string, name: string, slides: number) {
+  const result = await exportPdf(pool, htmlFile).catch((err: unknown) => {
+    if (err instanceof BriefdeckError) throw err;
+    throw new BriefdeckError(
+      `${name}: PDF export failed: ${err instanceof Error ? err.message : String(err)}. ` +
+        'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
+      ExitCode.environment,
+    );
+  });
+  if (result.pages !== slides) {
+    throw new Error(`${name}: print view laid out ${result.pages} pages for ${slides} slides`);
+  }
+  return result;
 }

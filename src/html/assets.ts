@@ -33,7 +33,7 @@ export async function deckAssets(theme = 'briefing'): Promise<Asset[]> {
   return [...assets, ...(await fontAssets())];
 }
 
-async function themeFile(theme: string): Promise<string> {
+export async function themeFile(theme = 'briefing'): Promise<string> {
   const file = path.join(THEMES_DIR, theme, 'theme.css');
   try {
     await readFile(file);
@@ -72,7 +72,7 @@ async function fontAssets(): Promise<Asset[]> {
 const MANIFEST = 'assets/.manifest.json';
 
 /** Identifies an asset set by each source file's size and modification time, or its content. */
-async function manifestOf(assets: readonly Asset[]): Promise<string> {
+export async function manifestOf(assets: readonly Asset[]): Promise<string> {
   const hash = createHash('sha256');
   for (const a of assets) {
     if (a.content !== undefined) {
