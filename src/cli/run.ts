@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BrowserPool } from '../browser/pool.js';
 import { buildAll } from '../commands/build-all.js';
 import { resolveDecks } from '../commands/decks.js';
+import { startLive } from '../commands/live.js';
 import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath, loadFacts } from '../facts/load.js';
@@ -12,6 +13,17 @@ import { factsJsonSchema } from '../facts/schema.js';
 import { composeSlides } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
+
+export interface BuildCliOptions {
+  out: string;
+  pdf: boolean;
+  theme: string;
+  jobs: number;
+  timeout: number;
+  force?: boolean;
+  changesSince?: string;
+  watch?: boolean;
+}
 
 export interface CliIO {
   out: (line: string) => void;
@@ -56,12 +68,18 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .addOption(
       new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
     )
-    .action(async (decks: string[], opts: { out: string; pdf: boolean; theme: string; jobs: number; timeout: number }) => {
+    .option('--force', 'rebuild decks even when nothing changed')
+    .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
+    .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
+    .action(async (decks: string[], opts: BuildCliOptions) => {
+      if (opts.watch) {
+        const session = await startLive(await resolveDecks(decks), opts, io);
+        io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
+        await untilStopped(session.close);
+        return;
+      }
       const dirs = await resolveDecks(decks);
       const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000 }) : undefined;
-      // Start Chromium while facts are read and rendered: its launch is the largest single cost.
-      // A launch failure is reported by the first deck that needs the browser.
-      pool?.browser().catch(() => {});
       const stop = () => {
         void pool?.close().finally(() => process.exit(130));
       };
@@ -74,6 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           outRoot: opts.out,
           pool,
           theme: opts.theme,
+          force: opts.force,
+          changesSince: opts.changesSince,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
@@ -94,6 +114,27 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         process.off('SIGTERM', stop);
         await pool?.close();
       }
+    });
+
+  program
+    .command('serve')
+    .description('preview decks in the browser with live reload; rebuilds on every save (default: every deck in slides/)')
+    .argument('[decks...]', 'deck folders')
+    .option('-p, --port <port>', 'port to listen on', '8080')
+    .option('--host <address>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
+    .option('-o, --out <dir>', 'output folder', 'build')
+    .option('--no-pdf', 'skip the background PDF export')
+    .option('--theme <name>', 'theme folder under themes/', 'briefing')
+    .option('--changes-since <ref>', 'add a "What\'s new" slide compared with earlier facts')
+    .addOption(
+      new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
+    )
+    .action(async (decks: string[], opts: BuildCliOptions & { port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
+      const session = await startLive(await resolveDecks(decks), opts, io, { host: opts.host, port });
+      io.out(`serving ${session.rebuilder.status().length} deck(s) at ${session.server!.url} — press Ctrl-C to stop`);
+      await untilStopped(session.close);
     });
 
   program
@@ -159,6 +200,19 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return 70;
   }
   return exitCode;
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM), after `close` ran. */
+function untilStopped(close: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void close().finally(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 function positiveNumber(value: string): number {

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserPool } from '../browser/pool.js';
+import { buildDeck, deckIsUpToDate, outDirOf, printDeck, type BuildOptions, type BuildResult } from '../commands/build.js';
+import { BriefdeckError, ExitCode } from '../errors.js';
+import { THEMES_DIR } from '../html/assets.js';
+import { StagedFile } from '../output/atomic.js';
+import { fingerprint, recordPdf } from '../output/build-state.js';
+import { FACTS_FILE } from '../facts/load.js';
+
+export interface RebuildEvents {
+  /** The deck's HTML and Markdown were rebuilt (the PDF may follow). */
+  built?: (deck: string, result: BuildResult) => void;
+  /** The facts are invalid, or the build failed; the last good build stays. */
+  failed?: (deck: string, error: BriefdeckError) => void;
+  /** A fresh PDF is in place. */
+  pdf?: (deck: string, file: string, ms: number) => void;
+  pdfFailed?: (deck: string, error: BriefdeckError) => void;
+}
+
+export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'> {
+  /** When given, PDFs are re-exported in the background after each HTML build. */
+  pool?: BrowserPool;
+  /** Saves closer together than this are one change. */
+  debounceMs?: number;
+}
+
+/** One deck's build bookkeeping: at most one build at a time, and one more if changes arrive meanwhile. */
+interface DeckState {
+  dir: string;
+  name: string;
+  timer?: NodeJS.Timeout;
+  html?: Promise<void>;
+  htmlAgain: boolean;
+  pdf?: Promise<void>;
+  pdfAgain: boolean;
+  /** sha256 of the index.html the current PDF was printed from. */
+  printed?: string;
+  last?: BuildResult;
+  error?: BriefdeckError;
+}
+
+/**
+ * Keeps decks' build folders in step with their facts. Each deck builds alone: saves in
+ * quick succession are coalesced, a save during a build queues exactly one more build (so no
+ * stale build lands after a newer one), and the PDF follows in the background, only when the
+ * page actually changed.
+ */
+export class Rebuilder {
+  private readonly decks = new Map<string, DeckState>();
+  private watcher?: { close(): Promise<void> };
+
+  constructor(
+    deckDirs: readonly string[],
+    private readonly options: RebuilderOptions,
+    private readonly events: RebuildEvents = {},
+  ) {
+    for (const dir of deckDirs) {
+      const full = path.resolve(dir);
+      this.decks.set(full, { dir: full, name: path.basename(full), htmlAgain: false, pdfAgain: false });
+    }
+  }
+
+  /** Builds what is out of date, then watches. Resolves once the HTML of every deck is built. */
+  async start(): Promise<void> {
+    await Promise.all(
+      [...this.decks.values()].map(async (d) => {
+        // The HTML is always rebuilt (it is quick, and gives the server each deck's details);
+        // an up-to-date PDF is kept, since the rebuilt page is byte-identical.
+        if (this.options.pool && (await deckIsUpToDate(d.dir, this.options).catch(() => false))) {
+          d.printed = await this.indexHash(d).catch(() => undefined);
+        }
+        await this.rebuild(d);
+      }),
+    );
+    const { watch } = await import('chokidar');
+    const watcher = watch([...this.decks.keys(), path.join(THEMES_DIR, this.options.theme ?? 'briefing')], {
+      ignoreInitial: true,
+      ignored: (p: string) => /(^|[/\\])\.[^/\\]+\.tmp/.test(p),
+    });
+    watcher.on('all', (_event, file) => this.changed(path.resolve(file)));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.watcher = watcher;
+  }
+
+  /** The latest good build of each deck, and its current error if the facts are broken. */
+  status(): { name: string; last?: BuildResult; error?: BriefdeckError }[] {
+    return [...this.decks.values()].map(({ name, last, error }) => ({ name, last, error }));
+  }
+
+  errorOf(deck: string): BriefdeckError | undefined {
+    return [...this.decks.values()].find((d) => d.name === deck)?.error;
+  }
+
+  /** Waits for every build and export under way, for tests and orderly shutdown. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.decks.values()].flatMap((d) => [d.html, d.pdf]).filter(Boolean);
+      const timers = [...this.decks.values()].some((d) => d.timer);
+      if (busy.length === 0 && !timers) return;
+      await Promise.all(busy);
+      if (timers) await new Promise((r) => setTimeout(r, (this.options.debounceMs ?? 40) + 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    for (const d of this.decks.values()) clearTimeout(d.timer);
+    await Promise.allSettled([...this.decks.values()].flatMap((d) => [d.html, d.pdf]));
+  }
+
+  private changed(file: string): void {
+    const themeChanged = file.startsWith(THEMES_DIR + path.sep);
+    for (const d of this.decks.values()) {
+      if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) this.schedule(d);
+    }
+  }
+
+  private schedule(d: DeckState): void {
+    clearTimeout(d.timer);
+    d.timer = setTimeout(() => {
+      d.timer = undefined;
+      void this.rebuild(d);
+    }, this.options.debounceMs ?? 40);
+  }
+
+  /** Runs the deck's HTML build now, or once more after the one under way. */
+  private rebuild(d: DeckState): Promise<void> {
+    if (d.html) {
+      d.htmlAgain = true;
+      return d.html;
+    }
+    d.html = (async () => {
+      try {
+        do {
+          d.htmlAgain = false;
+          await this.buildHtml(d);
+        } while (d.htmlAgain);
+      } finally {
+        d.html = undefined;
+      }
+    })();
+    return d.html;
+  }
+
+  private async buildHtml(d: DeckState): Promise<void> {
+    const { pool: _pool, debounceMs: _debounce, ...buildOptions } = this.options;
+    // The watcher reports at most one change per file in a short window and drops the rest,
+    // so the inputs are compared before and after the build: a save that landed meanwhile
+    // gets a build of its own even if no event told of it.
+    const inputs = d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
+    const before = await fingerprint(inputs, '');
+    try {
+      const result = await buildDeck(d.dir, buildOptions);
+      if ((await fingerprint(inputs, '')) !== before) d.htmlAgain = true;
+      d.last = result;
+      d.error = undefined;
+      this.events.built?.(d.name, result);
+      if (this.options.pool) void this.exportPdf(d);
+    } catch (err) {
+      if (!(err instanceof BriefdeckError)) throw err;
+      if ((await fingerprint(inputs, '')) !== before) d.htmlAgain = true;
+      d.error = err;
+      this.events.failed?.(d.name, err);
+    }
+  }
+
+  private exportPdf(d: DeckState): Promise<void> {
+    if (d.pdf) {
+      d.pdfAgain = true;
+      return d.pdf;
+    }
+    d.pdf = (async () => {
+      try {
+        do {
+          d.pdfAgain = false;
+          await this.printOnce(d);
+        } while (d.pdfAgain);
+      } finally {
+        d.pdf = undefined;
+      }
+    })();
+    return d.pdf;
+  }
+
+  private async printOnce(d: DeckState): Promise<void> {
+    const pool = this.options.pool!;
+    const outDir = outDirOf(d.dir, this.options.outRoot);
+    const html = path.join(outDir, 'index.html');
+    const before = await this.indexHash(d);
+    if (before === d.printed || !d.last) return; // same page as the PDF already shows
+    const started = performance.now();
+    try {
+      const result = await printDeck(pool, html, d.name, d.last.deck.slides.length);
+      // A newer build landed while printing: print that one instead of keeping this PDF.
+      if ((await this.indexHash(d)) !== before) {
+        d.pdfAgain = true;
+        return;
+      }
+      const pdfFile = path.join(outDir, `${d.name}.pdf`);
+      const staged = new StagedFile(pdfFile);
+      try {
+        await (await staged.write(result.pdf)).commit();
+      } finally {
+        await staged.discard();
+      }
+      d.printed = before;
+      await recordPdf(outDir, path.basename(pdfFile));
+      this.events.pdf?.(d.name, pdfFile, performance.now() - started);
+    } catch (err) {
+      const error =
+        err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
+      this.events.pdfFailed?.(d.name, error);
+    }
+  }
+
+  private async indexHash(d: DeckState): Promise<string> {
+    const bytes = await readFile(path.join(outDirOf(d.dir, this.options.outRoot), 'index.html'));
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+}
