@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // briefdeck benchmark: `npm run bench` (options: --n 1,10,50 --runs 5 --out bench/results.md).
 // Every figure is a whole process (Node start included), timed from outside, median of --runs.
+// Builds are run with --force: otherwise an unchanged deck is (rightly) skipped.
 // The bare puppeteer-core floor (bench/floor.mjs) runs in the same session on the same built
 // HTML, so ratios compare like with like on a noisy machine.
 import { spawn } from 'node:child_process';
@@ -157,6 +158,88 @@ async function makeDecks(n) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Regeneration: one-field edits, in a running process and through `serve` into a browser
+
+function medianOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function regeneration(deckDir, outRoot) {
+  const { buildDeck } = await import('../dist/commands/build.js');
+  const facts = path.join(deckDir, 'facts.yaml');
+  const original = await readFile(facts, 'utf8');
+  const field = 'Studying a wide range of options;';
+  const edit = (i) => writeFile(facts, original.replace(field, `Studying a wide range of options (edit ${i});`));
+  const edits = Math.max(runs * 3, 5);
+  const regen = {};
+
+  // 1. HTML rebuild after a one-field change, inside a running process (warm).
+  await buildDeck(deckDir, { outRoot });
+  const inProcess = [];
+  for (let i = 0; i < edits + 2; i++) {
+    await edit(i);
+    const started = performance.now();
+    await buildDeck(deckDir, { outRoot });
+    if (i >= 2) inProcess.push(performance.now() - started);
+  }
+  regen.rebuildMs = medianOf(inProcess);
+  console.log(`  ${'HTML rebuild after a one-field edit, running process'.padEnd(58)} ${regen.rebuildMs.toFixed(1)} ms`);
+
+  // 2. Saved → painted: \`serve\` in its own process, the page in Chromium, timed from the write
+  // until the new text is in the page and a frame has been drawn.
+  await writeFile(facts, original);
+  const serve = spawn(node, [cli, 'serve', '--no-pdf', '--port', '0', '--out', outRoot, deckDir], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let text = '';
+      serve.stdout.on('data', (d) => {
+        text += d;
+        const m = /at (http:\/\/\S+)/.exec(text);
+        if (m) resolve(m[1]);
+      });
+      serve.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+    });
+    const { BrowserPool } = await import('../dist/browser/pool.js');
+    const pool = new BrowserPool();
+    try {
+      const painted = await pool.withPage(async (page) => {
+        await page.goto(`${url}${path.basename(deckDir)}/#/actor-nato`, { waitUntil: 'load' });
+        await page.waitForFunction(() => globalThis.Reveal?.isReady());
+        const times = [];
+        for (let i = 0; i < edits; i++) {
+          const marker = `edit ${1000 + i}`;
+          const started = performance.now();
+          await edit(1000 + i);
+          await page.waitForFunction(
+            (m) => document.getElementById('actor-nato')?.textContent?.includes(m),
+            { polling: 'raf', timeout: 10_000 },
+            marker,
+          );
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+          times.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        return times;
+      });
+      regen.paintMs = medianOf(painted);
+      console.log(`  ${'file saved → updated deck painted (serve + Chromium)'.padEnd(58)} ${regen.paintMs.toFixed(0)} ms`);
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    serve.kill('SIGINT');
+    await new Promise((r) => serve.once('exit', r));
+    await writeFile(facts, original);
+  }
+
+  // 3. \`build\` with nothing changed, whole process, after a full build with PDFs.
+  await timed(node, [cli, 'build', '--out', outRoot, deckDir]);
+  regen.noopSeconds = await median('briefdeck build, nothing changed', () => timed(node, [cli, 'build', '--out', outRoot, deckDir]));
+  return regen;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The runs
 
 const node = process.execPath;
@@ -173,31 +256,34 @@ try {
   results.nodeStart = await median('node -e 0', () => timed(node, ['-e', '0']));
   results.check = await median('briefdeck check', () => timed(node, [cli, 'check', inf]));
   results.html = await median('briefdeck build --no-pdf (facts → HTML + Markdown)', () =>
-    timed(node, [cli, 'build', '--no-pdf', '--out', out('html'), inf]));
+    timed(node, [cli, 'build', '--force', '--no-pdf', '--out', out('html'), inf]));
   // The floor prints the HTML briefdeck built, so both do the same browser work.
-  await timed(node, [cli, 'build', '--out', out('pdf'), inf]);
+  await timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]);
   const infHtml = path.join(out('pdf'), 'inf-treaty', 'index.html');
-  results.pdf = await median('briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--out', out('pdf'), inf]));
+  results.pdf = await median('briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]));
   results.floor = await median('floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml]));
 
   console.log('Many decks, whole process (one browser):');
   results.many = {};
   for (const n of counts) {
     const decks = synthetic.slice(0, n);
-    await timed(node, [cli, 'build', '--no-pdf', '--out', out('many'), ...decks]);
+    await timed(node, [cli, 'build', '--force', '--no-pdf', '--out', out('many'), ...decks]);
     const htmls = decks.map((d) => path.join(out('many'), path.basename(d), 'index.html'));
     // Large batches take long enough that fewer runs still give a stable median.
     const times = n >= 50 ? Math.min(runs, 3) : runs;
     const s = n === 1 ? '' : 's';
     results.many[n] = {
-      build: await median(`briefdeck build, ${n} deck${s}`, () => timed(node, [cli, 'build', '--out', out('many'), ...decks]), times),
+      build: await median(`briefdeck build, ${n} deck${s}`, () => timed(node, [cli, 'build', '--force', '--out', out('many'), ...decks]), times),
       floor: await median(`floor, ${n} deck${s} (serial, one browser)`, () => timed(node, [floor, work, ...htmls]), times),
     };
   }
 
+  console.log('Regeneration:');
+  results.regen = await regeneration(inf, out('regen'));
+
   console.log('Peak memory (one sampled run):');
   const biggest = synthetic.slice(0, Math.max(...counts));
-  const mem = await timed(node, [cli, 'build', '--out', out('many'), ...biggest], { sample: true });
+  const mem = await timed(node, [cli, 'build', '--force', '--out', out('many'), ...biggest], { sample: true });
   results.memory = { decks: biggest.length, node: mem.node, chromium: mem.chromium };
   console.log(`  Node process (RSS) ${mem.node.toFixed(0)} MB, Chromium tree (PSS) ${mem.chromium.toFixed(0)} MB`);
 } finally {
@@ -227,6 +313,12 @@ const lines = [
   `| \`build\`, INF deck, cold (facts → HTML + PDF) | ${f(results.pdf)} | ${f(results.floor)} | ${ratio.toFixed(2)}× | ≤ 1.1× floor: ${check(ratio <= 1.1)} |`,
   ...counts.map((n) => `| \`build\`, ${n} synthetic deck${n === 1 ? '' : 's'} with PDF | ${f(results.many[n].build)} | ${f(results.many[n].floor)} | ${(results.many[n].build / results.many[n].floor).toFixed(2)}× | |`),
   `| marginal cost per deck (${lo} → ${hi} decks) | ${f(marginal('build'))} | ${f(marginal('floor'))} | ${(marginal('build') / marginal('floor')).toFixed(2)}× | < 0.25 s: ${check(marginal('build') < 0.25)} |`,
+  '',
+  '| regeneration | measured | target |',
+  '| --- | --- | --- |',
+  `| HTML rebuild after a one-field edit, in a running process (median) | ${results.regen.rebuildMs.toFixed(1)} ms | < 50 ms: ${check(results.regen.rebuildMs < 50)} |`,
+  `| file saved → updated deck painted in the browser, through \`serve\` (median) | ${results.regen.paintMs.toFixed(0)} ms | < 300 ms: ${check(results.regen.paintMs < 300)} |`,
+  `| \`build\` with nothing changed, whole process | ${(results.regen.noopSeconds * 1000).toFixed(0)} ms | < 400 ms: ${check(results.regen.noopSeconds < 0.4)} |`,
   '',
   `Peak memory building ${results.memory.decks} decks with PDFs: Node process ${results.memory.node.toFixed(0)} MB RSS (target < 200 MB: ${check(results.memory.node < 200)}), Chromium process tree ${results.memory.chromium.toFixed(0)} MB PSS (target < 700 MB: ${check(results.memory.chromium < 700)}).`,
   '',
