@@ -1,8 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidFactsError, UsageError, type Problem } from '../errors.js';
+import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { checkFacts, type SourceCopy } from './check.js';
-import { parseFacts } from './parse.js';
+import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage } from './parse.js';
 import type { Facts } from './schema.js';
 
 export const FACTS_FILE = 'facts.yaml';
@@ -39,9 +39,13 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
   try {
     const info = await stat(factsPath);
     if (!info.isFile()) throw new UsageError(`${file} is not a file`);
+    // A huge file is refused by its size alone, without reading it into memory.
+    if (info.size > MAX_FACTS_BYTES) {
+      throw new InvalidFactsError(file, [{ severity: 'error', file, line: 0, column: 0, field: '', message: tooLargeMessage(info.size) }]);
+    }
     bytes = await readFile(factsPath);
   } catch (err) {
-    if (err instanceof UsageError) throw err;
+    if (err instanceof BriefdeckError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new UsageError(
         `${file} not found: a deck is a folder with a ${FACTS_FILE}. Create one with \`npx briefdeck new ${displayPath(dir)}\``,

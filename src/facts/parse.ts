@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { Facts } from './schema.js';
@@ -46,12 +46,7 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
     locate: nowhere,
   });
 
-  if (bytes.byteLength > MAX_FACTS_BYTES) {
-    return fail(
-      `is ${(bytes.byteLength / 1048576).toFixed(1)} MB; facts files are limited to ${MAX_FACTS_BYTES / 1048576} MB. ` +
-        'Keep long source texts in sources/*.txt and cite them instead.',
-    );
-  }
+  if (bytes.byteLength > MAX_FACTS_BYTES) return fail(tooLargeMessage(bytes.byteLength));
   if (bytes.includes(0)) return fail('is a binary file, not YAML text: save the facts as plain UTF-8 text');
   let text: string;
   try {
@@ -71,8 +66,13 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
   };
   const locate: Locator = (path, where = 'value') => at(offsetOf(doc, path, where));
 
-  for (const err of doc.errors) {
-    problems.push({ severity: 'error', file, ...at(err.pos[0]), field: '', message: yamlMessage(err.code, err.message) });
+  for (const err of reportedYamlErrors(doc.errors)) {
+    const opener = /^Flow (sequence|map) in block collection/.test(err.message) ? unclosedBracket(text, err.pos[0]) : undefined;
+    const message =
+      opener === undefined
+        ? yamlMessage(err.code, err.message)
+        : `not valid YAML: this ${text[opener]} is never closed: end the list with ${text[opener] === '[' ? ']' : '}'} on the same line, or ${QUOTE_IT}`;
+    problems.push({ severity: 'error', file, ...at(opener ?? err.pos[0]), field: '', message });
   }
   if (problems.length > 0) return { problems, locate };
 
@@ -80,10 +80,16 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    return fail(
-      `uses too many YAML aliases (*name) (${err instanceof Error ? err.message : String(err)}): ` +
-        'write the facts out instead of expanding anchors',
-    );
+    const message = err instanceof Error ? err.message : String(err);
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
+    if (unresolved) {
+      const name = unresolved[1]!;
+      return {
+        problems: [{ severity: 'error', file, ...at(aliasOffset(doc, name)), field: '', message: `not valid YAML: *${name} refers to no anchor: define &${name} before it, or write the value out` }],
+        locate,
+      };
+    }
+    return fail(`uses too many YAML aliases (*name) (${message}): write the facts out instead of expanding anchors`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({
@@ -99,31 +105,91 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
 
   const result = Facts.safeParse(value);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...issueProblems(issue, file, locate, value));
+    const issues = result.error.issues;
+    const renamed = typoedRequiredKeys(issues, value);
+    for (const issue of issues) problems.push(...issueProblems(issue, file, locate, value, renamed));
     return { problems, locate };
   }
   return { facts: result.data, problems, locate };
 }
 
-function issueProblems(issue: z.core.$ZodIssue, file: string, locate: Locator, root: unknown): Problem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+/** The message for a facts file over the size limit; `load` checks the size before reading. */
+export function tooLargeMessage(size: number): string {
+  return (
+    `is ${(size / 1048576).toFixed(1)} MB; facts files are limited to ${MAX_FACTS_BYTES / 1048576} MB. ` +
+    'Keep long source texts in sources/*.txt and cite them instead.'
+  );
+}
+
+const issuePath = (issue: z.core.$ZodIssue): FieldPath => issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+
+/**
+ * Required fields that are missing only because their key is misspelt (`titel:` for `title:`).
+ * The "did you mean" on the misspelt key says all there is to say, so "title is required" is
+ * not reported as a second error. Keyed by the formatted path of the required field.
+ */
+function typoedRequiredKeys(issues: readonly z.core.$ZodIssue[], root: unknown): Set<string> {
+  const missing = new Set(
+    issues
+      .filter((i) => i.code === 'invalid_type' && valueAt(root, issuePath(i)) === undefined)
+      .map((i) => formatPath(issuePath(i))),
+  );
+  const renamed = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issuePath(issue);
+    for (const key of issue.keys) {
+      const guess = closest(key, knownKeys(Facts, path));
+      const target = guess && formatPath([...path, guess]);
+      if (target && missing.has(target)) renamed.add(target);
+    }
+  }
+  return renamed;
+}
+
+function issueProblems(issue: z.core.$ZodIssue, file: string, locate: Locator, root: unknown, renamed: Set<string>): Problem[] {
+  const path = issuePath(issue);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(Facts, path);
     return issue.keys.map((key) => {
       const guess = closest(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `allowed here: ${known.join(', ')}`;
+      const required = guess && renamed.has(formatPath([...path, guess])) ? ` ("${guess}" is required)` : '';
       return {
         severity: 'error' as const,
         file,
         ...locate([...path, key], 'key'),
         field: formatPath([...path, key]),
-        message: `unknown field: ${hint}`,
+        message: `unknown field: ${hint}${required}`,
       };
     });
   }
   const missing = issue.code === 'invalid_type' && valueAt(root, path) === undefined;
-  const message = missing ? `is required: add ${describeRequired(path)}` : issue.message;
+  if (missing && renamed.has(formatPath(path))) return [];
+  const message = missing ? `is required: add ${describeRequired(path)}` : shapeMessage(issue, valueAt(root, path));
   return [{ severity: 'error', file, ...locate(path, missing ? 'key' : 'value'), field: formatPath(path), message }];
+}
+
+/** Zod's generic "Invalid input: expected object, received array", said the way YAML is written. */
+function shapeMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.message === 'must be text') {
+    if (value === null) return 'is empty: write the text after the key';
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      return `must be text: put it in quotes ("${String(value)}") so YAML reads it as text`;
+    }
+    if (typeof value === 'object') return `must be text, not ${describe(value)}: write it on one line after the key`;
+    return issue.message;
+  }
+  if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input')) return issue.message;
+  if (issue.expected === 'object') {
+    return Array.isArray(value)
+      ? 'must be a map of fields (key: value lines), not a list: remove the "- " in front of the fields'
+      : `must be a map of fields (key: value lines, indented under this key), not ${describe(value)}`;
+  }
+  if (issue.expected === 'array') {
+    return `must be a list (one "- " line per entry, indented under this key), not ${Array.isArray(value) ? 'a list' : describe(value)}`;
+  }
+  return issue.message;
 }
 
 function describeRequired(path: FieldPath): string {
@@ -143,6 +209,7 @@ function valueAt(root: unknown, path: FieldPath): unknown {
 function describe(value: unknown): string {
   if (value === null) return 'an empty document';
   if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
   return `a ${typeof value}`;
 }
 
@@ -208,16 +275,71 @@ function rangeStart(node: unknown): number | undefined {
   return node && typeof node === 'object' && 'range' in node ? (node as Node).range?.[0] : undefined;
 }
 
+/**
+ * The YAML errors worth showing. Once the syntax is broken the parser's later complaints are
+ * mostly echoes of the first one (an unclosed bracket gives five), so only the first syntax
+ * error is reported, with any duplicate keys found before it.
+ */
+function reportedYamlErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstSyntax = sorted.findIndex((e) => e.code !== 'DUPLICATE_KEY');
+  return firstSyntax < 0 ? sorted : [...sorted.slice(0, firstSyntax), sorted[firstSyntax]!];
+}
+
+const QUOTE_IT = 'put the whole value in double quotes';
+
 function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? message;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'this key appears twice in the same map: keep one (YAML would silently drop the other)';
     case 'TAB_AS_INDENT':
       return 'tabs are used for indentation: YAML needs spaces (use two per level)';
+    case 'MULTIPLE_DOCS':
+      return 'not valid YAML: a second document starts here (a "---" line): a facts file holds one; remove the line';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `not valid YAML: ${first}. A value that contains ": " must be quoted: ${QUOTE_IT}, e.g. text: "Note: …"`;
+    case 'UNEXPECTED_TOKEN':
+    case 'BAD_SCALAR_START':
+      return `not valid YAML: ${first}. A value that starts with [ { @ \` or another YAML sign must be quoted: ${QUOTE_IT}, e.g. title: "[Draft] …"`;
+    case 'MISSING_CHAR':
+      return `not valid YAML: ${first}. Close it, or ${QUOTE_IT} and write any " inside it as \\"`;
     default:
-      return `not valid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+      return `not valid YAML: ${first}. Check the indentation (spaces, the same column for keys of one map), brackets and quotes here`;
   }
+}
+
+/**
+ * The `[` or `{` left open before `offset`, where YAML noticed a flow collection that never
+ * ends: the analyst needs to see the bracket, not the next line where the parser gave up.
+ */
+function unclosedBracket(text: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Where the first alias `*name` is written, for an alias with no anchor. */
+function aliasOffset(doc: Document, name: string): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.source === name) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -59,14 +59,15 @@ describe('briefdeck check', () => {
     const at = (needle: string) => where(file, SCHEMA_ERRORS, needle);
     expect(r.err).toEqual(
       expect.arrayContaining([
-        `${at('titel')}meta.titel: unknown field: did you mean "title"?`,
+        `${at('titel')}meta.titel: unknown field: did you mean "title"? ("title" is required)`,
         expect.stringMatching(new RegExp(`^${escapeRegExp(at('Src A'))}sources\\[0\\]\\.id: must be lower-case`)),
-        `${at('42')}bottom_line[1].text: must be text`,
+        `${at('42')}bottom_line[1].text: must be text: put it in quotes ("42") so YAML reads it as text`,
       ]),
     );
     const located = r.err.filter((l) => l.startsWith(`${file}:`));
-    expect(located).toHaveLength(4); // the three above, and meta.title now missing
-    expect(r.err.at(-1)).toBe(`✗ ${file}: 4 errors; nothing was written`);
+    // The three above; meta.title, now missing, is not a fourth: the "did you mean" covers it.
+    expect(located).toHaveLength(3);
+    expect(r.err.at(-1)).toBe(`✗ ${file}: 3 errors; nothing was written`);
   });
 
   it('exits 1 and prints file:line:col for every cross-check error', async () => {

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../../src/errors.js';
@@ -47,7 +47,7 @@ describe('loadFacts', () => {
   });
 
   it('reports schema problems with the file path, and says nothing was written', async () => {
-    const dir = await writeDeck(path.join(tmp, 'deck'), factsYaml(replace('  title: Test', '  titel: Test')));
+    const dir = await writeDeck(path.join(tmp, 'deck'), factsYaml(replace('  title: Test', '  titel: Test'), replace('Second judgement.', '42')));
     const err = (await loadFacts(dir).catch((e: unknown) => e)) as InvalidFactsError;
     expect(err).toBeInstanceOf(InvalidFactsError);
     expect(err.message).toBe(`${path.join(dir, 'facts.yaml')}: 2 errors; nothing was written`);
@@ -57,6 +57,17 @@ describe('loadFacts', () => {
   it('reads a facts file with a BOM and CRLF line ends', async () => {
     const dir = await writeDeck(path.join(tmp, 'deck'), '\uFEFF' + MINIMAL_FACTS.replace(/\n/g, '\r\n'));
     expect((await loadFacts(dir)).facts.meta.title).toBe('Test briefing');
+  });
+
+  it('refuses a facts file over the size limit by its size, before reading it', async () => {
+    const dir = await writeDeck(path.join(tmp, 'deck'), '');
+    // A sparse 3 GB file: reading it would take seconds and more memory than a briefing needs.
+    await truncate(path.join(dir, 'facts.yaml'), 3 * 1024 ** 3);
+    const started = performance.now();
+    const [problem, ...rest] = await loadErrors(dir);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ line: 0, field: '', message: expect.stringMatching(/^is 3072\.0 MB; facts files are limited to 2 MB/) });
   });
 
   it('reports a quote with a changed word, showing the closest passage of the copy', async () => {

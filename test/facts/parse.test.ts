@@ -64,9 +64,15 @@ describe('parseFacts: schema problems carry line, column and field', () => {
     const yaml = factsYaml(replace('  title: Test', '  titel: Test'));
     const p = problemAt(parse(yaml).problems, 'meta.titel');
     expect(p).toMatchObject({ severity: 'error', file: FILE, ...positionOf(yaml, 'titel') });
-    expect(p.message).toContain('did you mean "title"');
-    // Renaming the key also leaves title missing: that is reported as well.
-    expect(problemAt(parse(yaml).problems, 'meta.title').message).toMatch(/is required/);
+    expect(p.message).toBe('unknown field: did you mean "title"? ("title" is required)');
+    // The misspelling is the one error: "title is required" would only repeat it.
+    expect(parse(yaml).problems).toHaveLength(1);
+  });
+
+  it('still reports a required field as missing when no unknown key looks like it', () => {
+    const yaml = factsYaml(removeLine('title: Test'), append('zzzzzz: 1\n'));
+    const fields = parse(yaml).problems.map((p) => p.field).sort();
+    expect(fields).toEqual(['meta.title', 'zzzzzz']);
   });
 
   it('suggests the nearest key at the top level and deep inside lists', () => {
@@ -119,7 +125,19 @@ describe('parseFacts: schema problems carry line, column and field', () => {
     const yaml = factsYaml((y) => y.replace(/meta:\n(?: {2}.*\n)+/, 'meta:\n  - title: A\n  - as_of: 2020\n'));
     const p = problemAt(parse(yaml).problems, 'meta');
     expect(p).toMatchObject(positionOf(yaml, '- title: A'));
-    expect(p.message).toMatch(/expected object/);
+    expect(p.message).toBe('must be a map of fields (key: value lines), not a list: remove the "- " in front of the fields');
+    expect(parse(yaml).problems).toHaveLength(1);
+  });
+
+  it('reports text where a map or a list belongs, saying how to write one', () => {
+    const map = factsYaml(append('background: Some text\n'));
+    expect(problemAt(parse(map).problems, 'background').message).toBe(
+      'must be a map of fields (key: value lines, indented under this key), not a string',
+    );
+    const list = factsYaml(append('timeline: Some text\n'));
+    expect(problemAt(parse(list).problems, 'timeline').message).toBe(
+      'must be a list (one "- " line per entry, indented under this key), not a string',
+    );
   });
 
   it('reports a single id where a list of ids belongs', () => {
@@ -133,11 +151,23 @@ describe('parseFacts: schema problems carry line, column and field', () => {
   it('reports text fields given as numbers and ids that break the id rule', () => {
     const yaml = factsYaml(replace('First judgement.', '42'), replace('id: src-a', 'id: Src_A'));
     const problems = parse(yaml).problems;
-    expect(problemAt(problems, 'bottom_line[0].text')).toMatchObject({ ...positionOf(yaml, '42'), message: 'must be text' });
+    expect(problemAt(problems, 'bottom_line[0].text')).toMatchObject({
+      ...positionOf(yaml, '42'),
+      message: 'must be text: put it in quotes ("42") so YAML reads it as text',
+    });
     expect(problemAt(problems, 'sources[0].id')).toMatchObject({
       ...positionOf(yaml, 'Src_A'),
       message: expect.stringContaining('lower-case letters, digits and hyphens'),
     });
+  });
+
+  it('says how to fix text given as a list, a map or nothing', () => {
+    const list = factsYaml(replace('First judgement.', '[a, b]'));
+    expect(problemAt(parse(list).problems, 'bottom_line[0].text').message).toBe('must be text, not a list: write it on one line after the key');
+    const map = factsYaml(replace('First judgement.', '{ a: b }'));
+    expect(problemAt(parse(map).problems, 'bottom_line[0].text').message).toBe('must be text, not a map: write it on one line after the key');
+    const empty = factsYaml(replace(' First judgement.', ''));
+    expect(problemAt(parse(empty).problems, 'bottom_line[0].text').message).toBe('is empty: write the text after the key');
   });
 
   it('enforces 2 to 4 key judgements', () => {
@@ -180,7 +210,7 @@ describe('parseFacts: schema problems carry line, column and field', () => {
     );
     const fields = parse(yaml).problems.map((p) => p.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['meta.titel', 'meta.title', 'sources[0].publisher', 'sources[0].id', 'bottom_line[1].text', 'extra']),
+      expect.arrayContaining(['meta.titel', 'sources[0].publisher', 'sources[0].id', 'bottom_line[1].text', 'extra']),
     );
     for (const p of parse(yaml).problems) expect(p.line, p.field).toBeGreaterThan(0);
   });
@@ -215,6 +245,43 @@ describe('parseFacts: YAML problems', () => {
     }
   });
 
+  it('reports only the first syntax error, not the echoes that follow it', () => {
+    const yaml = factsYaml(replace('title: Test briefing', 'title: [Test briefing'));
+    const { problems } = parse(yaml);
+    expect(problems).toHaveLength(1);
+    // At the bracket left open, not on the next line where the parser gave up.
+    expect(problems[0]).toMatchObject(positionOf(yaml, '[Test'));
+    expect(problems[0]!.message).toBe(
+      'not valid YAML: this [ is never closed: end the list with ] on the same line, or put the whole value in double quotes',
+    );
+
+    const tabs = factsYaml(replace('  prepared_by', '\tprepared_by'));
+    expect(parse(tabs).problems).toHaveLength(1);
+    expect(parse(tabs).problems[0]!.message).toMatch(/^tabs are used for indentation/);
+  });
+
+  it('says how to quote a pasted value that YAML would misread', () => {
+    const colon = factsYaml(replace('title: Test briefing', 'title: Note: this'));
+    expect(parse(colon).problems).toEqual([
+      expect.objectContaining({ ...positionOf(colon, 'Note: this'), message: expect.stringContaining('A value that contains ": " must be quoted') }),
+    ]);
+    const bracket = factsYaml(replace('title: Test briefing', 'title: [Draft] Test'));
+    expect(parse(bracket).problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('e.g. title: "[Draft] …"') }),
+    ]);
+    const quote = factsYaml(replace('title: Test briefing', 'title: "Test briefing'));
+    expect(parse(quote).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^not valid YAML: Missing closing "quote\. Close it/) })]);
+  });
+
+  it('reports an alias with no anchor at the alias, not as an alias bomb', () => {
+    const yaml = factsYaml(replace('title: Test briefing', 'title: *name'));
+    const { facts, problems } = parse(yaml);
+    expect(facts).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ ...positionOf(yaml, '*name'), message: 'not valid YAML: *name refers to no anchor: define &name before it, or write the value out' }),
+    ]);
+  });
+
   it('says a document that is not a map must be one', () => {
     for (const [text, what] of [['just a sentence', 'a string'], ['- a\n- b\n', 'a list'], ['# only a comment\n', 'an empty document']] as const) {
       const { problems } = parse(text);
@@ -229,6 +296,7 @@ describe('parseFacts: YAML problems', () => {
     const { facts, problems } = parse(yaml);
     expect(facts).toBeUndefined();
     expect(problems[0]).toMatchObject({ line: positionOf(yaml, '---').line });
+    expect(problems[0]!.message).toMatch(/a facts file holds one; remove the line$/);
   });
 });
 
@@ -289,6 +357,6 @@ describe('problems as the user sees them', () => {
     const yaml = factsYaml(replace('  title: Test', '  titel: Test'));
     const { line, column } = positionOf(yaml, 'titel');
     const lines = parse(yaml).problems.map(formatProblem);
-    expect(lines).toContain(`${FILE}:${line}:${column}: meta.titel: unknown field: did you mean "title"?`);
+    expect(lines).toEqual([`${FILE}:${line}:${column}: meta.titel: unknown field: did you mean "title"? ("title" is required)`]);
   });
 });
