@@ -117,9 +117,17 @@ export function checkFacts({ facts, file, locate, copies }: CheckInput): Problem
   facts.options?.forEach((o, i) => {
     refs(['options', i, 'backers'], o.backers, actorIds, 'actor');
     refs(['options', i, 'opponents'], o.opponents, actorIds, 'actor');
+    refs(['options', i, 'undecided'], o.undecided, actorIds, 'actor');
     refs(['options', i, 'sources'], o.sources, sourceIds, 'source');
-    const both = (o.backers ?? []).filter((b) => (o.opponents ?? []).includes(b));
-    if (both.length > 0) error(['options', i, 'opponents'], `${both.join(', ')} both back and oppose this option: keep one`);
+    const lists = [
+      ['backers', o.backers],
+      ['opponents', o.opponents],
+      ['undecided', o.undecided],
+    ] as const;
+    lists.forEach(([name, ids], k) => {
+      const twice = (ids ?? []).filter((id) => lists.slice(0, k).some(([, earlier]) => (earlier ?? []).includes(id)));
+      if (twice.length > 0) error(['options', i, name], `${twice.join(', ')} already listed under another position on this option: keep one`);
+    });
   });
   facts.next_steps?.forEach((s, i) => {
     date(['next_steps', i, 'when'], s.when);

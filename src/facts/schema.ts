@@ -141,6 +141,7 @@ export const Option = z.strictObject({
   cons: z.array(text('An argument against.')).optional(),
   backers: actorRefs('Actors that back it.').optional(),
   opponents: actorRefs('Actors that oppose it.').optional(),
+  undecided: actorRefs('Actors known to be undecided (shown as open in the positions matrix).').optional(),
   sources: sourceRefs,
 });
 

@@ -28,6 +28,7 @@ export async function deckAssets(theme = 'briefing'): Promise<Asset[]> {
     { to: 'assets/reveal/reveal.js', from: path.join(revealDir, 'reveal.js') },
     { to: 'assets/reveal/plugin/notes.js', from: require.resolve('reveal.js/plugin/notes') },
     { to: 'assets/theme.css', from: await themeFile(theme) },
+    { to: 'assets/visuals.css', from: path.join(THEMES_DIR, 'visuals.css') },
     { to: 'assets/deck.js', content: DECK_SCRIPT },
   ];
   return [...assets, ...(await fontAssets())];

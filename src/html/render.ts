@@ -25,6 +25,7 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <link rel="stylesheet" href="assets/reveal/reveal.css">
 <link rel="stylesheet" href="assets/fonts/fonts.css">
 <link rel="stylesheet" href="assets/theme.css">
+<link rel="stylesheet" href="assets/visuals.css">
 </head>
 <body>
 <div class="reveal">
@@ -40,6 +41,21 @@ ${sections}
 `;
 }
 
+/**
+ * The slide body. With a drawing, the heading is followed by the figure, and the rest of the
+ * Markdown (its text alternative) is kept for screen readers only.
+ */
+function renderBody(slide: Slide): string {
+  if (!slide.visual) return md.render(slide.markdown);
+  const split = slide.markdown.indexOf('\n\n');
+  const heading = split < 0 ? slide.markdown : slide.markdown.slice(0, split);
+  const rest = split < 0 ? '' : slide.markdown.slice(split + 2);
+  return `${md.render(heading)}<figure class="bd-visual" aria-label="${escapeHtml(slide.visual.label)}">${slide.visual.svg}</figure>
+<div class="bd-sr">
+${md.render(rest)}</div>
+`;
+}
+
 function renderSlide(deck: Deck, slide: Slide, number: number, total: number): string {
   const marking = escapeHtml(deck.marking);
   const notes = slide.notes ? `\n<aside class="notes">\n${md.render(slide.notes)}</aside>` : '';
@@ -47,7 +63,7 @@ function renderSlide(deck: Deck, slide: Slide, number: number, total: number): s
 <div class="bd-frame">
 <header class="bd-top"><span class="bd-kicker">${escapeHtml(SECTION_LABELS[slide.section])}</span><span class="bd-marking">${marking}</span></header>
 <div class="bd-body">
-${md.render(slide.markdown)}</div>
+${renderBody(slide)}</div>
 <footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${escapeHtml(deck.title)} · as of ${escapeHtml(deck.asOf)}</span><span class="bd-page">${number} / ${total}</span></footer>
 </div>${notes}
 </section>`;

@@ -4,6 +4,9 @@ import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { changeTag, citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
 import type { Deck, SectionId, Slide } from './deck.js';
 import { lines, pageTitle, paginate } from './paginate.js';
+import { drawMatrix, MATRIX_ROWS } from '../visuals/matrix.js';
+import type { Visual } from '../visuals/svg.js';
+import { drawTimeline, timelineChunks } from '../visuals/timeline.js';
 
 /**
  * Layout estimates for the default theme (1280×720 slide, 26px body, 23px tables), in pixels
@@ -198,11 +201,27 @@ function background(ctx: Context): Slide[] {
   );
 }
 
+/** A slide that shows a drawing under its heading; `alt` lines are its text alternative. */
+function visualSlide(id: string, section: SectionId, title: string, visual: Visual): Slide {
+  return {
+    id,
+    section,
+    title,
+    markdown: `## ${escapeText(title)}\n\n${visual.alt.map((line) => `- ${escapeText(line)}`).join('\n')}`,
+    visual: { svg: visual.svg, label: visual.label },
+  };
+}
+
 function timeline(ctx: Context): Slide[] {
   const events = (ctx.facts.timeline ?? [])
     .map((e, order) => ({ ...e, when: date(e.date), order }))
     .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
   if (events.length === 0) return [];
+  const drawn = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
+  const chunks = timelineChunks(drawn, ctx.asOf);
+  const charts = chunks.map((chunk, i) =>
+    visualSlide(i === 0 ? 'timeline-chart' : `timeline-chart-${i + 1}`, 'timeline', pageTitle('Timeline at a glance', i, chunks.length), drawTimeline(chunk, ctx.asOf)),
+  );
   type Row = { md: string; len: number };
   const rows: Row[] = [];
   let markerPlaced = false;
@@ -215,7 +234,7 @@ function timeline(ctx: Context): Slide[] {
     const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
     rows.push({ md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`, len: e.event.length });
   }
-  return pages(
+  const table = pages(
     'timeline',
     'Timeline',
     rows,
@@ -224,6 +243,7 @@ function timeline(ctx: Context): Slide[] {
     ctx.notes('timeline'),
     BODY - px.tableHead,
   );
+  return [...charts, ...table];
 }
 
 function positions(ctx: Context): Slide[] {
@@ -306,7 +326,18 @@ function options(ctx: Context): Slide[] {
   const opts = ctx.facts.options ?? [];
   if (opts.length === 0) return [];
   const slides: Slide[] = [];
-  if (opts.length > 1) {
+  const actors = ctx.facts.actors ?? [];
+  const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) > 0);
+  if (actors.length > 0 && positioned) {
+    // Who backs which option, drawn: rows split across slides when there are many actors.
+    const rows = paginate(actors, () => 1, MATRIX_ROWS);
+    rows.forEach((page, i) => {
+      const visual = drawMatrix({ actors: page.map((a) => ({ id: a.id, name: oneLine(a.name) })), options: opts });
+      const slide = visualSlide(i === 0 ? 'options' : `options-${i + 1}`, 'options', pageTitle('Who backs which option', i, rows.length), visual);
+      if (i === 0 && ctx.notes('options') !== undefined) slide.notes = ctx.notes('options');
+      slides.push(slide);
+    });
+  } else if (opts.length > 1) {
     slides.push(
       ...pages(
         'options',
@@ -327,7 +358,9 @@ function options(ctx: Context): Slide[] {
       ),
     );
   }
-  opts.forEach((o, i) => slides.push(optionSlide(ctx, o, i, opts.length, opts.length === 1 ? ctx.notes('options') : undefined)));
+  // The section's notes go on its first slide: the overview if there is one.
+  const notesOnOption = slides.length === 0 ? ctx.notes('options') : undefined;
+  opts.forEach((o, i) => slides.push(optionSlide(ctx, o, i, opts.length, i === 0 ? notesOnOption : undefined)));
   return slides;
 }
 

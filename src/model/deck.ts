@@ -33,6 +33,11 @@ export interface Slide {
   markdown: string;
   /** Speaker notes as Markdown, if any. */
   notes?: string;
+  /**
+   * A drawing (inline SVG) shown under the slide's heading. The rest of the Markdown is then
+   * its text alternative: read by screen readers, not shown.
+   */
+  visual?: { svg: string; label: string };
 }
 
 export interface Deck {

@@ -76,7 +76,7 @@ describe('checkFacts: references', () => {
 
   it('reports an actor who both backs and opposes an option', () => {
     const yaml = withOption(['backers: [nato]', 'backers: [nato, russia]']);
-    expect(problemAt(errorsOf(yaml), 'options[0].opponents').message).toMatch(/russia both back and oppose/);
+    expect(problemAt(errorsOf(yaml), 'options[0].opponents').message).toMatch(/russia already listed under another position on this option/);
   });
 
   it('reports duplicate source and actor ids at the second one', () => {

@@ -85,9 +85,24 @@ options:
     sources: [src-a]
 `),
     );
-    expect(titles(deck, 'options')).toEqual(['Options at a glance', 'Option 1: Wait', 'Option 2: Act']);
+    expect(titles(deck, 'options')).toEqual(['Who backs which option', 'Option 1: Wait', 'Option 2: Act']);
     expect(ids(deck).filter((id) => id.startsWith('option'))).toEqual(['options', 'option-wait', 'option-2']);
-    expect(tableRows(slide(deck, 'options').markdown)).toEqual(['| 1 | Wait | The Government | — |', '| 2 | Act | — | The Government |']);
+    // The drawn matrix, with its text alternative as the slide's Markdown.
+    const matrix = slide(deck, 'options');
+    expect(matrix.visual?.svg).toMatch(/^<svg class="v-matrix"/);
+    expect(matrix.visual?.label).toContain('Positions of 1 actors on 2 options');
+    expect(matrix.markdown).toBe('## Who backs which option\n\n- The Government: backs option 1; opposes option 2');
+  });
+
+  it('lists options in a table when no actor positions are known', () => {
+    const deck = deckOf(
+      append(`options:
+  - { title: Wait, summary: Do nothing yet., sources: [src-a] }
+  - { title: Act, summary: Do something., sources: [src-a] }
+`),
+    );
+    expect(titles(deck, 'options')).toEqual(['Options at a glance', 'Option 1: Wait', 'Option 2: Act']);
+    expect(tableRows(slide(deck, 'options').markdown)).toEqual(['| 1 | Wait | — | — |', '| 2 | Act | — | — |']);
   });
 });
 
@@ -147,7 +162,7 @@ describe('composeSlides: timeline', () => {
   it('splits a long timeline into continued slides, each with the table header, marking as_of once', () => {
     const events = Array.from({ length: 40 }, (_, i) => timelineEvent(String(1990 + i), `Event number ${i + 1}.`));
     const deck = withTimeline(...events);
-    const pages = deck.slides.filter((s) => s.section === 'timeline');
+    const pages = deck.slides.filter((s) => s.section === 'timeline' && !s.visual);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.map((p) => p.title)).toEqual(pages.map((_, i) => `Timeline (${i + 1}/${pages.length})`));
     for (const p of pages) expect(p.markdown).toContain('| Date | Event |\n| --- | --- |');
@@ -156,6 +171,19 @@ describe('composeSlides: timeline', () => {
     expect(rows.filter((r) => r.includes('Event number')).map((r) => /Event number (\d+)/.exec(r)![1])).toEqual(
       Array.from({ length: 40 }, (_, i) => String(i + 1)),
     );
+  });
+
+  it('draws the timeline first, in as many charts as keep labels apart, every event once and in order', () => {
+    // Thirty events within one month crowd any single drawing.
+    const events = Array.from({ length: 30 }, (_, i) => timelineEvent(`2019-03-${String(1 + i).padStart(2, '0')}`, `Event ${i + 1}. A longer account of what happened on that day.`));
+    const deck = withTimeline(...events);
+    const charts = deck.slides.filter((s) => s.section === 'timeline' && s.visual);
+    expect(deck.slides.findIndex((s) => s.visual)).toBe(deck.slides.findIndex((s) => s.section === 'timeline'));
+    expect(charts.length).toBeGreaterThan(1);
+    expect(charts.map((c) => c.title)).toEqual(charts.map((_, i) => `Timeline at a glance (${i + 1}/${charts.length})`));
+    const listed = charts.flatMap((c) => [...c.markdown.matchAll(/Event (\d+)\./g)].map((m) => Number(m[1])));
+    expect([...listed].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    for (const c of charts) expect(c.visual!.svg).toContain('class="v-asof"');
   });
 });
 
