@@ -35,6 +35,23 @@ export async function exportPdf(pool: BrowserPool, htmlFile: string): Promise<Pd
   return printers(pool).print(htmlFile);
 }
 
+/**
+ * Lends one of the reused print pages to `fn` for another printed form of a deck (the
+ * handout), confined like the deck's export to the folder of `htmlFile`: any request outside
+ * it is blocked and reported.
+ */
+export function withPrintPage<T>(
+  pool: BrowserPool,
+  htmlFile: string,
+  fn: (page: Page) => Promise<T>,
+): Promise<{ value: T; blocked: string[] }> {
+  return printers(pool).lend(async (printer) => {
+    printer.confine(htmlFile);
+    const value = await fn(printer.page);
+    return { value, blocked: printer.blockedRequests };
+  });
+}
+
 const byPool = new WeakMap<BrowserPool, Printers>();
 function printers(pool: BrowserPool): Printers {
   let p = byPool.get(pool);
@@ -51,12 +68,17 @@ class Printers {
 
   constructor(private readonly pool: BrowserPool) {}
 
-  async print(htmlFile: string): Promise<PdfResult> {
+  print(htmlFile: string): Promise<PdfResult> {
+    return this.lend((printer) => printer.print(htmlFile));
+  }
+
+  /** Runs `fn` on an idle print page (or a new one), which is kept for reuse if `fn` succeeds. */
+  async lend<T>(fn: (printer: PrintPage) => Promise<T>): Promise<T> {
     let printer = this.idle.pop();
     while (printer?.page.isClosed()) printer = this.idle.pop();
     printer ??= await PrintPage.open(this.pool);
     try {
-      const result = await printer.print(htmlFile);
+      const result = await fn(printer);
       this.idle.push(printer);
       return result;
     } catch (err) {
@@ -70,6 +92,16 @@ class PrintPage {
   /** The folder the current deck may load from; every other request is refused. */
   private root = '';
   private blocked: string[] = [];
+
+  /** Lets the page load from `htmlFile`'s folder only, and starts a new list of blocked requests. */
+  confine(htmlFile: string): void {
+    this.root = pathToFileURL(path.dirname(htmlFile)).href + '/';
+    this.blocked = [];
+  }
+
+  get blockedRequests(): string[] {
+    return [...this.blocked];
+  }
 
   private constructor(
     readonly page: Page,
