@@ -1,6 +1,7 @@
 import type { Deck, Slide } from '../model/deck.js';
 import { SECTION_LABELS } from '../model/deck.js';
 import { createMarkdown } from '../markdown/render.js';
+import { deckCsp } from './csp.js';
 
 export interface RenderOptions {
   /** Generator string for the meta tag, e.g. "briefdeck 0.1.0". */
@@ -18,6 +19,7 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <html lang="${escapeHtml(deck.language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(deckCsp())}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(options.generator)}">
 <meta name="author" content="${escapeHtml(deck.preparedBy)}">

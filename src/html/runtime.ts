@@ -4,12 +4,14 @@
  */
 export const DECK_WIDTH = 1280;
 export const DECK_HEIGHT = 720;
+/** Space around the slide, as a fraction of its size; the PDF page is the slide plus this. */
+export const DECK_MARGIN = 0.04;
 
 export const DECK_SCRIPT = `/* briefdeck: starts reveal.js for this deck */
 Reveal.initialize({
   width: ${DECK_WIDTH},
   height: ${DECK_HEIGHT},
-  margin: 0.04,
+  margin: ${DECK_MARGIN},
   center: false,
   hash: true,
   controls: true,
