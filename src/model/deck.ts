@@ -33,6 +33,8 @@ export interface Slide {
   markdown: string;
   /** Speaker notes as Markdown, if any. */
   notes?: string;
+  /** A bookmark of its own under its section in the PDF outline (an actor, an option). */
+  outline?: string;
   /**
    * A drawing (inline SVG) shown under the slide's heading. The rest of the Markdown is then
    * its text alternative: read by screen readers, not shown.
