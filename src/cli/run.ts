@@ -98,6 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         });
         progress.finish(displayPath(path.resolve(opts.out)));
         for (const r of built) {
+          for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
           printProblems(r.facts.problems);
           for (const o of r.overflow) {
             io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
 import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
-import { BriefdeckError, ExitCode } from '../errors.js';
+import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
+import { MIN_ZOOM, nextFit, noHints, type Unfittable } from '../fit/fit.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
 import { deckAssets, manifestOf, themeFile, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
-import { composeSlides } from '../model/compose.js';
+import { composeSlides, type FitHints } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
@@ -36,6 +37,8 @@ export interface BuildResult {
   files: { markdown: string; html: string; pdf?: string; snapshot: string };
   changes?: ChangeSet;
   overflow: SlideOverflow[];
+  /** What fitting did, one line per slide or section ("split", "text at 90%"). */
+  fitted: string[];
   blocked: string[];
   ms: number;
 }
@@ -50,8 +53,9 @@ export function renderDeck(
   facts: LoadedFacts,
   name: string,
   changes?: ChangeSet,
+  fit?: FitHints,
 ): { deck: Deck; markdown: string; html: string } {
-  const deck = composeSlides(facts.facts, { changes });
+  const deck = composeSlides(facts.facts, { changes, fit });
   const markdown = toMarkdown(deck, `${name}/facts.yaml`);
   const html = renderHtml(deck, { generator: `briefdeck ${VERSION}` });
   return { deck, markdown, html };
@@ -122,7 +126,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const name = path.basename(facts.deckDir);
   const spec = baselineSpec(facts, options);
   const { changes, sha } = await changesFor(facts, spec);
-  const { deck, markdown, html } = renderDeck(facts, name, changes);
+  let { deck, markdown, html } = renderDeck(facts, name, changes);
 
   const outDir = outDirOf(deckDir, options.outRoot);
   await mkdir(outDir, { recursive: true });
@@ -138,6 +142,8 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
   let overflow: SlideOverflow[] = [];
+  // What fitting did, by slide title: a later round's word on the same slide replaces an earlier one.
+  const fitting = new Map<string, string>();
   let blocked: string[] = [];
   try {
     await stagedMarkdown.write(markdown);
@@ -145,7 +151,21 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     await stagedSnapshot.write(JSON.stringify(facts.facts, null, 2) + '\n');
     if (options.pool && files.pdf) {
       options.onPhase?.('exporting');
-      const result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
+      // Print, measure every slide, and where text runs off, compose again with what was
+      // learned (finer splits, smaller text within a floor) until everything fits.
+      let hints = noHints();
+      let result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
+      for (let round = 1; result.overflow.length > 0 && round <= FIT_ROUNDS; round++) {
+        const step = nextFit(deck, result.overflow, hints);
+        if (step.unfittable.length > 0) throw unfittableError(facts, step.unfittable);
+        if (step.actions.length === 0) break;
+        for (const action of step.actions) fitting.set(action.slice(0, action.indexOf(': ')), action);
+        hints = step.hints;
+        ({ deck, markdown, html } = renderDeck(facts, name, changes, hints));
+        await stagedMarkdown.write(markdown);
+        await stagedHtml.write(html);
+        result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
+      }
       overflow = result.overflow;
       blocked = result.blocked;
       const stagedPdf = new StagedFile(files.pdf);
@@ -166,7 +186,35 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     outputs: staged.map((f) => path.relative(outDir, f.target)),
     ...(spec ? { baseline: spec } : {}),
   });
-  return { name, outDir, deck, facts, files, changes, overflow, blocked, ms: performance.now() - started };
+  const fitted = [...fitting.values()];
+  return { name, outDir, deck, facts, files, changes, overflow, fitted, blocked, ms: performance.now() - started };
+}
+
+/** Rounds of measure-and-recompose before giving up on a deck whose text runs off. */
+const FIT_ROUNDS = 4;
+
+/** Slides that cannot fit even split to single items at the smallest text: name the facts. */
+function unfittableError(facts: LoadedFacts, slides: Unfittable[]): InvalidFactsError {
+  const problems: Problem[] = slides.map(({ slide, short }) => {
+    const field = slide.fields?.[slide.fields.length - 1];
+    const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
+    return {
+      severity: 'error',
+      file: facts.file,
+      ...where,
+      field: field ?? '',
+      message:
+        `too long for one slide: slide "${slide.title}" (#${slide.id}) needs about ${Math.ceil(short * 100)}% more room ` +
+        `even with its text at ${Math.round(MIN_ZOOM * 100)}%. Shorten it, or split it into two entries ` +
+        '(a long quote can be two quotes, or keep its key words and join them with …)',
+    };
+  });
+  return new InvalidFactsError(facts.file, problems);
+}
+
+/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']. */
+function parsePath(field: string): (string | number)[] {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
 /** Prints a built deck page to PDF, turning browser faults into an error that names the deck. */

@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { checkFacts, type SourceCopy } from './check.js';
-import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage } from './parse.js';
+import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
 import type { Facts } from './schema.js';
 
 export const FACTS_FILE = 'facts.yaml';
@@ -19,6 +19,8 @@ export interface LoadedFacts {
   problems: Problem[];
   /** Absolute paths of every input read, for rebuild decisions and watching. */
   inputs: string[];
+  /** Where a field is written in the facts file, for problems found after loading. */
+  locate: Locator;
 }
 
 /** The file name to show in messages: relative to the working directory when inside it. */
@@ -71,7 +73,7 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
   }
   const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
   fail(problems);
-  return { facts, deckDir: dir, file, problems, inputs };
+  return { facts, deckDir: dir, file, problems, inputs, locate: parsed.locate };
 }
 
 /** Resolves a path written in facts, refusing anything that leaves the deck folder. */

@@ -61,7 +61,8 @@ ${md.render(rest)}</div>
 function renderSlide(deck: Deck, slide: Slide, number: number, total: number): string {
   const marking = escapeHtml(deck.marking);
   const notes = slide.notes ? `\n<aside class="notes">\n${md.render(slide.notes)}</aside>` : '';
-  return `<section id="${escapeHtml(slide.id)}" data-section="${slide.section}" class="bd-slide bd-${slide.section}">
+  const zoom = slide.zoom ? ` bd-zoom-${Math.round(slide.zoom * 100)}` : '';
+  return `<section id="${escapeHtml(slide.id)}" data-section="${slide.section}" class="bd-slide bd-${slide.section}${zoom}">
 <div class="bd-frame">
 <header class="bd-top"><span class="bd-kicker">${escapeHtml(SECTION_LABELS[slide.section])}</span><span class="bd-marking">${marking}</span></header>
 <div class="bd-body">

@@ -32,10 +32,23 @@ const px = {
 export interface ComposeOptions {
   /** What changed since an earlier version: adds a "What's new" slide and tags items. */
   changes?: ChangeSet;
+  /** Corrections from measuring an earlier rendering in the browser (see fit/). */
+  fit?: FitHints;
+}
+
+/**
+ * What measuring the rendered slides taught: sections (by `Slide.fitKey`) to split with less
+ * room per slide than estimated, and slides (by id) whose text is set smaller.
+ */
+export interface FitHints {
+  /** fitKey → share of the estimated room to use (below 1 makes more, shorter slides). */
+  room: Record<string, number>;
+  /** slide id → text size (1 = as designed; never below the floor). */
+  zoom: Record<string, number>;
 }
 
 export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck {
-  const ctx = new Context(facts, settings.changes);
+  const ctx = new Context(facts, settings.changes, settings.fit);
   const slides: Slide[] = [
     titleSlide(ctx),
     ...bottomLine(ctx),
@@ -48,6 +61,10 @@ export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck
     ...sources(ctx),
   ];
   distinctIds(slides);
+  for (const slide of slides) {
+    const zoom = settings.fit?.zoom[slide.id];
+    if (zoom !== undefined && zoom < 1) slide.zoom = zoom;
+  }
   return {
     title: oneLine(facts.meta.title),
     subtitle: facts.meta.subtitle === undefined ? undefined : oneLine(facts.meta.subtitle),
@@ -67,6 +84,7 @@ class Context {
   constructor(
     readonly facts: Facts,
     readonly changes?: ChangeSet,
+    readonly fit?: FitHints,
   ) {
     this.asOf = date(facts.meta.as_of);
     facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
@@ -79,6 +97,11 @@ class Context {
 
   actors(ids: readonly string[] | undefined): string {
     return (ids ?? []).map((id) => escapeText(this.actorName.get(id)!)).join(', ');
+  }
+
+  /** The room a section's slides get: the estimate, less what measuring showed is missing. */
+  room(key: string, estimate: number): number {
+    return estimate * (this.fit?.room[key] ?? 1);
   }
 
   /** " [!new]" or " [!updated]" for items that changed since the earlier facts. */
@@ -101,6 +124,7 @@ function date(value: string | number): PartialDate {
 
 /** Slides of one section, split where the content is too long for one slide. */
 function pages<T>(
+  ctx: Context,
   section: SectionId,
   title: string,
   items: readonly T[],
@@ -108,17 +132,22 @@ function pages<T>(
   body: (page: T[], index: number, startAt: number) => string,
   notes?: string,
   budget = BODY,
+  field?: (item: T) => string | undefined,
 ): Slide[] {
-  const split = paginate(items, weight, budget);
+  const split = paginate(items, weight, ctx.room(section, budget));
   let startAt = 0;
   return split.map((page, i) => {
     const heading = pageTitle(title, i, split.length);
+    const fields = field ? page.flatMap((item) => field(item) ?? []) : [];
     const slide: Slide = {
       id: i === 0 ? section : `${section}-${i + 1}`,
       section,
       title: heading,
       markdown: `## ${heading}\n\n${body(page, i, startAt)}`,
       ...(notes !== undefined && i === 0 ? { notes } : {}),
+      fitKey: section,
+      items: page.length,
+      ...(fields.length ? { fields } : {}),
     };
     startAt += page.length;
     return slide;
@@ -145,6 +174,7 @@ function titleSlide(ctx: Context): Slide {
 function bottomLine(ctx: Context): Slide[] {
   const items = ctx.facts.bottom_line;
   return pages(
+    ctx,
     'bottom-line',
     'Bottom line',
     items,
@@ -152,6 +182,8 @@ function bottomLine(ctx: Context): Slide[] {
     (page, _i, start) =>
       page.map((j, n) => `${start + n + 1}. ${escapeText(j.text)}${ctx.cite(j.sources)}${ctx.tag(itemKey.judgement(j.text))}`).join('\n'),
     ctx.notes('bottom_line'),
+    BODY,
+    (j) => `bottom_line[${items.indexOf(j)}].text`,
   );
 }
 
@@ -160,6 +192,7 @@ function whatsNew(ctx: Context): Slide[] {
   const { since, changes } = ctx.changes;
   const items = changes.length > 0 ? changes.map((c) => c.sentence) : [`No changes to the facts since ${since}.`];
   return pages(
+    ctx,
     'changes',
     `What's new since ${since}`,
     items,
@@ -171,20 +204,29 @@ function whatsNew(ctx: Context): Slide[] {
 function background(ctx: Context): Slide[] {
   const points = ctx.facts.background?.points ?? [];
   const terms = ctx.facts.background?.terms ?? [];
-  type Item = { kind: 'point' | 'term'; md: string; weight: number };
+  type Item = { kind: 'point' | 'term'; md: string; weight: number; field: string };
   const items: Item[] = [
-    ...points.map((p): Item => ({ kind: 'point', md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}${ctx.tag(itemKey.point(p.text))}`, weight: px.item(p.text) })),
+    ...points.map(
+      (p, i): Item => ({
+        kind: 'point',
+        md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}${ctx.tag(itemKey.point(p.text))}`,
+        weight: px.item(p.text),
+        field: `background.points[${i}].text`,
+      }),
+    ),
     ...terms.map(
       (t, i): Item => ({
         kind: 'term',
         md: `- **${escapeText(t.term)}**: ${escapeText(t.definition)}${ctx.cite(t.sources)}${ctx.tag(itemKey.term(t.term))}`,
         // The first term carries the "Key terms" heading.
         weight: px.item(`${t.term}: ${t.definition}`) + (i === 0 ? px.subheading : 0),
+        field: `background.terms[${i}].definition`,
       }),
     ),
   ];
   if (items.length === 0) return [];
   return pages(
+    ctx,
     'background',
     'Background',
     items,
@@ -198,6 +240,8 @@ function background(ctx: Context): Slide[] {
       return out.join('\n\n');
     },
     ctx.notes('background'),
+    BODY,
+    (item) => item.field,
   );
 }
 
@@ -222,7 +266,7 @@ function timeline(ctx: Context): Slide[] {
   const charts = chunks.map((chunk, i) =>
     visualSlide(i === 0 ? 'timeline-chart' : `timeline-chart-${i + 1}`, 'timeline', pageTitle('Timeline at a glance', i, chunks.length), drawTimeline(chunk, ctx.asOf)),
   );
-  type Row = { md: string; len: number };
+  type Row = { md: string; len: number; field?: string };
   const rows: Row[] = [];
   let markerPlaced = false;
   for (const e of events) {
@@ -232,9 +276,14 @@ function timeline(ctx: Context): Slide[] {
       markerPlaced = true;
     }
     const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
-    rows.push({ md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`, len: e.event.length });
+    rows.push({
+      md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
+      len: e.event.length,
+      field: `timeline[${e.order}].event`,
+    });
   }
   const table = pages(
+    ctx,
     'timeline',
     'Timeline',
     rows,
@@ -242,6 +291,7 @@ function timeline(ctx: Context): Slide[] {
     (page) => ['| Date | Event |', '| --- | --- |', ...page.map((r) => r.md)].join('\n'),
     ctx.notes('timeline'),
     BODY - px.tableHead,
+    (r) => r.field,
   );
   return [...charts, ...table];
 }
@@ -250,6 +300,7 @@ function positions(ctx: Context): Slide[] {
   const actors = ctx.facts.actors ?? [];
   if (actors.length === 0) return [];
   const overview = pages(
+    ctx,
     'positions',
     'Positions at a glance',
     actors,
@@ -262,12 +313,13 @@ function positions(ctx: Context): Slide[] {
       ].join('\n'),
     ctx.notes('positions'),
     BODY - px.tableHead,
+    (a) => `actors[${actors.indexOf(a)}].stance`,
   );
   return [...overview, ...actors.flatMap((a) => actorSlides(ctx, a))];
 }
 
 function actorSlides(ctx: Context, actor: Actor): Slide[] {
-  type Block = { md: string; weight: number };
+  type Block = { md: string; weight: number; field?: string };
   const head: string[] = [];
   if (actor.speakers?.length) {
     const who = actor.speakers.map((s) => `${escapeText(s.name)} (${escapeText(s.role)})`).join('; ');
@@ -275,23 +327,29 @@ function actorSlides(ctx: Context, actor: Actor): Slide[] {
   }
   head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}${ctx.tag(itemKey.actor(actor.id))}`);
   const blocks: Block[] = [];
-  for (const q of actor.quotes ?? []) {
+  const a = (ctx.facts.actors ?? []).indexOf(actor);
+  for (const [qi, q] of (actor.quotes ?? []).entries()) {
     const when = formatDateShort(date(q.date));
     blocks.push({
+      field: `actors[${a}].quotes[${qi}].text`,
       md: `> “${escapeText(q.text)}”${ctx.tag(itemKey.quote(actor.id, q.text))}\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
       weight: px.quote(q.text),
     });
   }
-  const actions = (actor.actions ?? []).map((act) => {
+  const actions = (actor.actions ?? []).map((act, ai): Block => {
     const when = act.date === undefined ? '' : `${formatDateShort(date(act.date))}: `;
-    return { md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}${ctx.tag(itemKey.action(actor.id, act.text))}`, weight: px.item(act.text) };
+    return {
+      md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}${ctx.tag(itemKey.action(actor.id, act.text))}`,
+      weight: px.item(act.text),
+      field: `actors[${a}].actions[${ai}].text`,
+    };
   });
   if (actions.length) blocks.push({ md: '### Actions', weight: px.subheading }, ...actions);
 
   const headWeight = head.reduce((n, h) => n + px.paragraph(h), 0);
-  const split = paginate(blocks, (b) => b.weight, BODY - headWeight);
-  if (split.length === 0) split.push([]);
   const baseId = `actor-${actor.id}`;
+  const split = paginate(blocks, (b) => b.weight, ctx.room(baseId, BODY - headWeight));
+  if (split.length === 0) split.push([]);
   return split.map((page, i) => {
     const title = pageTitle(oneLine(actor.name), i, split.length);
     // A continued list of actions keeps its heading.
@@ -306,7 +364,11 @@ function actorSlides(ctx: Context, actor: Actor): Slide[] {
       section: 'positions' as const,
       title,
       markdown: parts.join('\n\n'),
+      fitKey: baseId,
+      items: page.filter((b) => b.field).length,
+      fields: page.flatMap((b) => b.field ?? []),
       ...withNotes(i === 0 && actor.notes !== undefined ? escapeParagraphs(actor.notes) : undefined),
+      ...(i === 0 ? { outline: oneLine(actor.name) } : {}),
     };
   });
 }
@@ -340,6 +402,7 @@ function options(ctx: Context): Slide[] {
   } else if (opts.length > 1) {
     slides.push(
       ...pages(
+        ctx,
         'options',
         'Options at a glance',
         opts,
@@ -387,6 +450,7 @@ function optionSlide(ctx: Context, o: Option, index: number, count: number, note
     title,
     markdown: parts.join('\n\n'),
     ...withNotes(notes),
+    outline: title,
   };
 }
 
@@ -397,6 +461,7 @@ function nextSteps(ctx: Context): Slide[] {
     .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0) || a.order - b.order);
   if (steps.length === 0) return [];
   return pages(
+    ctx,
     'next-steps',
     'Next steps',
     steps,
@@ -409,18 +474,22 @@ function nextSteps(ctx: Context): Slide[] {
       ].join('\n'),
     ctx.notes('next_steps'),
     BODY - px.tableHead,
+    (s) => `next_steps[${s.order}].what`,
   );
 }
 
 function sources(ctx: Context): Slide[] {
   const list = ctx.facts.sources;
   return pages(
+    ctx,
     'sources',
     'Sources',
     list,
     (s) => px.item(sourceLine(s)) * 0.8,
     (page, _i, start) => page.map((s, n) => `${start + n + 1}. ${sourceLine(s)}`).join('\n'),
     ctx.notes('sources'),
+    BODY,
+    (s) => `sources[${list.indexOf(s)}]`,
   );
 }
 

@@ -33,6 +33,14 @@ export interface Slide {
   markdown: string;
   /** Speaker notes as Markdown, if any. */
   notes?: string;
+  /** The group of slides that splits differently when this one does not fit (section or actor). */
+  fitKey?: string;
+  /** How many facts items (list entries, rows, quotes) the slide holds: one cannot be split. */
+  items?: number;
+  /** Facts fields shown on the slide, e.g. `actors[0].quotes[2].text`, for messages. */
+  fields?: string[];
+  /** Text size when set smaller to fit (0.85 to 1). */
+  zoom?: number;
   /** A bookmark of its own under its section in the PDF outline (an actor, an option). */
   outline?: string;
   /**

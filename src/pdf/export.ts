@@ -8,6 +8,8 @@ export interface SlideOverflow {
   title: string;
   /** Pixels of content below the slide's body area. */
   by: number;
+  /** Height of the body area, in the same pixels. */
+  height: number;
 }
 
 export interface PdfResult {
@@ -147,7 +149,8 @@ class PrintPage {
       const overflow = [...document.querySelectorAll<HTMLElement>('section.bd-slide')].flatMap((s) => {
         const body = s.querySelector<HTMLElement>('.bd-body');
         const by = body ? body.scrollHeight - body.clientHeight : 0;
-        return by > 1 ? [{ id: s.id, title: s.querySelector('h1,h2')?.textContent ?? s.id, by }] : [];
+        const height = body?.clientHeight ?? 0;
+        return by > 1 ? [{ id: s.id, title: s.querySelector('h1,h2')?.textContent ?? s.id, by, height }] : [];
       });
       return { pages: document.querySelectorAll('.pdf-page').length, overflow };
     });

@@ -9,8 +9,9 @@ export interface MatrixInput {
 
 const WIDTH = 1168;
 const NAME_WIDTH = 230;
-const ROW = 34;
 const HEAD = 96;
+/** Row height: roomy for a few actors, tighter for many, so one slide holds up to MATRIX_ROWS. */
+const rowHeight = (rows: number) => Math.min(34, Math.floor(340 / Math.max(1, rows)));
 const SIZE = 16;
 
 export const POSITION_WORDS: Record<Position, string> = {
@@ -42,7 +43,7 @@ function mark(position: Position, cx: number, cy: number): string {
 }
 
 /** Rows the matrix holds on one slide, with its header and legend. */
-export const MATRIX_ROWS = 11;
+export const MATRIX_ROWS = 12;
 
 /**
  * Actors × options: who backs, opposes or has not decided on each option, with a legend.
@@ -51,6 +52,7 @@ export const MATRIX_ROWS = 11;
 export function drawMatrix({ actors, options }: MatrixInput, firstOption = 1): Visual {
   const columns = options.length;
   const colWidth = (WIDTH - NAME_WIDTH) / Math.max(1, columns);
+  const row = rowHeight(actors.length);
   const titleLines = colWidth >= 110 ? 3 : 0;
   const parts: string[] = [];
   options.forEach((o, i) => {
@@ -63,12 +65,12 @@ export function drawMatrix({ actors, options }: MatrixInput, firstOption = 1): V
     }
   });
   actors.forEach((a, r) => {
-    const y = HEAD + r * ROW;
-    if (r % 2 === 0) parts.push(el('rect', { class: 'm-stripe', x: 0, y, width: WIDTH, height: ROW }));
-    parts.push(text(8, y + ROW / 2 + 5, wrap(a.name, NAME_WIDTH - 16, SIZE, 1)[0]!, { class: 'm-name' }));
-    options.forEach((o, i) => parts.push(mark(positionOf(a.id, o), NAME_WIDTH + colWidth * (i + 0.5), y + ROW / 2)));
+    const y = HEAD + r * row;
+    if (r % 2 === 0) parts.push(el('rect', { class: 'm-stripe', x: 0, y, width: WIDTH, height: row }));
+    parts.push(text(8, y + row / 2 + 5, wrap(a.name, NAME_WIDTH - 16, SIZE, 1)[0]!, { class: 'm-name' }));
+    options.forEach((o, i) => parts.push(mark(positionOf(a.id, o), NAME_WIDTH + colWidth * (i + 0.5), y + row / 2)));
   });
-  const bottom = HEAD + actors.length * ROW;
+  const bottom = HEAD + actors.length * row;
   parts.push(el('line', { class: 'm-rule', x1: 0, y1: HEAD - 6, x2: WIDTH, y2: HEAD - 6 }));
   const legendY = bottom + 34;
   let x = 8;
