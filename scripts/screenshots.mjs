@@ -12,9 +12,10 @@ const outDir = path.join(root, 'docs', 'screenshots');
 const shots = [
   ['title', 'title'],
   ['bottom-line', 'bottom-line'],
-  ['timeline', 'timeline'],
+  ['timeline-chart', 'timeline'],
   ['positions', 'positions'],
   ['actor-nato', 'actor'],
+  ['options', 'options'],
   ['option-compliance', 'option'],
 ];
 
