@@ -13,11 +13,13 @@ import { factsJsonSchema } from '../facts/schema.js';
 import { composeSlides } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
+import { resolveTheme, themeChoice } from '../theme/theme.js';
 
 export interface BuildCliOptions {
   out: string;
   pdf: boolean;
-  theme: string;
+  /** A built-in theme or a brand file; the facts' meta.theme, else briefing, when absent. */
+  theme?: string;
   jobs: number;
   timeout: number;
   force?: boolean;
@@ -61,7 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('[decks...]', 'deck folders, e.g. slides/inf-treaty')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--no-pdf', 'build the HTML and Markdown only; needs no browser')
-    .option('--theme <name>', 'theme folder under themes/', 'briefing')
+    .option('--theme <name|file>', 'a built-in theme (briefing, dark) or a brand file (.yaml); overrides the facts\' meta.theme (default: briefing)')
     .addOption(
       new Option('-j, --jobs <n>', 'decks built at once').default(availableParallelism()).argParser(positiveInteger),
     )
@@ -125,7 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--no-pdf', 'skip the background PDF export')
-    .option('--theme <name>', 'theme folder under themes/', 'briefing')
+    .option('--theme <name|file>', 'a built-in theme (briefing, dark) or a brand file (.yaml); overrides the facts\' meta.theme (default: briefing)')
     .option('--changes-since <ref>', 'add a "What\'s new" slide compared with earlier facts')
     .addOption(
       new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
@@ -146,6 +148,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       for (const dir of await resolveDecks(decks)) {
         try {
           const loaded = await loadFacts(dir);
+          // The facts' theme too: a brand file is checked as carefully as the facts.
+          await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
           const slides = composeSlides(loaded.facts).slides.length;
           printProblems(loaded.problems);
           const warnings = loaded.problems.length;

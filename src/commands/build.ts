@@ -7,7 +7,7 @@ import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
 import { MIN_ZOOM, nextFit, noHints, type Unfittable } from '../fit/fit.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
-import { deckAssets, manifestOf, themeFile, writeAssets } from '../html/assets.js';
+import { deckAssets, manifestOf, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
 import { composeSlides, type FitHints } from '../model/compose.js';
@@ -15,6 +15,7 @@ import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { VERSION } from '../package-root.js';
+import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
 import { exportPdf, type SlideOverflow } from '../pdf/export.js';
 
 export interface BuildOptions {
@@ -54,10 +55,12 @@ export function renderDeck(
   name: string,
   changes?: ChangeSet,
   fit?: FitHints,
+  theme?: ResolvedTheme,
 ): { deck: Deck; markdown: string; html: string } {
   const deck = composeSlides(facts.facts, { changes, fit });
   const markdown = toMarkdown(deck, `${name}/facts.yaml`);
-  const html = renderHtml(deck, { generator: `briefdeck ${VERSION}` });
+  const brand = brandPage(theme);
+  const html = renderHtml(deck, { generator: `briefdeck ${VERSION}`, ...(brand ? { brand } : {}) });
   return { deck, markdown, html };
 }
 
@@ -71,12 +74,12 @@ const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
 );
 
 /** The settings that shape a deck's output besides its input files. */
-async function settingsOf(options: BuildOptions, baselineSha?: string): Promise<string> {
+async function settingsOf(options: BuildOptions, theme: ResolvedTheme, baselineSha?: string): Promise<string> {
   return JSON.stringify({
     version: VERSION,
     code: await CODE_STAMP,
-    theme: options.theme ?? 'briefing',
-    assets: await manifestOf(await deckAssets(options.theme)),
+    theme: themeSetting(theme),
+    assets: await manifestOf(await deckAssets(theme)),
     baseline: baselineSha ?? null,
   });
 }
@@ -94,9 +97,12 @@ export async function deckIsUpToDate(deckDir: string, options: BuildOptions): Pr
       if (options.changesSince && (state.baseline?.spec !== options.changesSince || state.baseline.base !== process.cwd())) {
         return undefined;
       }
-      if (!state.baseline) return settingsOf(options);
+      // The theme the last build used, unless --theme now asks for another.
+      const theme = await recordedTheme(state.settings, deckDir, options.theme);
+      if (!theme) return undefined;
+      if (!state.baseline) return settingsOf(options, theme);
       const baseline = await loadBaseline(state.baseline, path.resolve(deckDir)).catch(() => undefined);
-      return baseline && settingsOf(options, baseline.sha256);
+      return baseline && settingsOf(options, theme, baseline.sha256);
     },
     options.pool !== undefined,
   );
@@ -124,13 +130,14 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const started = performance.now();
   const facts = await loadFacts(deckDir);
   const name = path.basename(facts.deckDir);
+  const theme = await resolveTheme(themeChoice(options.theme, facts.facts.meta.theme), facts.deckDir, facts.file);
   const spec = baselineSpec(facts, options);
   const { changes, sha } = await changesFor(facts, spec);
-  let { deck, markdown, html } = renderDeck(facts, name, changes);
+  let { deck, markdown, html } = renderDeck(facts, name, changes, undefined, theme);
 
   const outDir = outDirOf(deckDir, options.outRoot);
   await mkdir(outDir, { recursive: true });
-  const assets = await deckAssets(options.theme);
+  const assets = await deckAssets(theme);
   await writeAssets(outDir, assets);
 
   const files = {
@@ -161,7 +168,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
         if (step.actions.length === 0) break;
         for (const action of step.actions) fitting.set(action.slice(0, action.indexOf(': ')), action);
         hints = step.hints;
-        ({ deck, markdown, html } = renderDeck(facts, name, changes, hints));
+        ({ deck, markdown, html } = renderDeck(facts, name, changes, hints, theme));
         await stagedMarkdown.write(markdown);
         await stagedHtml.write(html);
         result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
@@ -176,8 +183,8 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   } finally {
     await Promise.all(staged.map((f) => f.discard()));
   }
-  const settings = await settingsOf(options, sha);
-  const inputs = [...facts.inputs, await themeFile(options.theme)];
+  const settings = await settingsOf(options, theme, sha);
+  const inputs = [...facts.inputs, ...theme.inputs];
   await writeState(outDir, {
     fingerprint: await fingerprint(inputs, settings),
     inputs,

@@ -9,7 +9,7 @@ import { Rebuilder } from '../watch/rebuilder.js';
 
 export interface LiveOptions {
   out: string;
-  theme: string;
+  theme?: string;
   pdf: boolean;
   timeout: number;
   changesSince?: string;

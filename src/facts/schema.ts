@@ -54,6 +54,9 @@ export const Meta = z
     changes_since: text(
       'Earlier facts to compare with, for a "What\'s new" slide: a facts.yaml or build snapshot (facts.json) path relative to this deck folder, or a git revision such as HEAD~1 or a tag.',
     ).optional(),
+    theme: text(
+      'How the deck looks: a built-in theme (briefing, the light default; dark, for dim rooms) or the path, inside this deck folder, of a brand file (e.g. brand.yaml) with colours, font, logo and footer text. The --theme option overrides it.',
+    ).optional(),
     language: z
       .string()
       .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "en-GB"' })

@@ -4,13 +4,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { builtinTheme, themeAssets, type ResolvedTheme } from '../theme/theme.js';
 import { DECK_SCRIPT } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
-
-/** The font weights and styles the themes use. */
-const FONT_FACES = ['400', '400-italic', '600', '700'];
 
 export interface Asset {
   /** Path inside the deck's output folder. */
@@ -20,18 +18,20 @@ export interface Asset {
   content?: string;
 }
 
-/** Everything the deck page loads, so the build folder works offline and from file://. */
-export async function deckAssets(theme = 'briefing'): Promise<Asset[]> {
+/**
+ * Everything the deck page loads, so the build folder works offline and from file://: the
+ * theme (a built-in name, or a resolved theme with its brand) brings its stylesheet and fonts.
+ */
+export async function deckAssets(theme: string | ResolvedTheme = 'briefing'): Promise<Asset[]> {
   const revealDir = path.dirname(require.resolve('reveal.js'));
   const assets: Asset[] = [
     { to: 'assets/reveal/reveal.css', from: path.join(revealDir, 'reveal.css') },
     { to: 'assets/reveal/reveal.js', from: path.join(revealDir, 'reveal.js') },
     { to: 'assets/reveal/plugin/notes.js', from: require.resolve('reveal.js/plugin/notes') },
-    { to: 'assets/theme.css', from: await themeFile(theme) },
     { to: 'assets/visuals.css', from: path.join(THEMES_DIR, 'visuals.css') },
     { to: 'assets/deck.js', content: DECK_SCRIPT },
   ];
-  return [...assets, ...(await fontAssets())];
+  return [...assets, ...(await themeAssets(typeof theme === 'string' ? await builtinTheme(theme) : theme))];
 }
 
 export async function themeFile(theme = 'briefing'): Promise<string> {
@@ -43,30 +43,6 @@ export async function themeFile(theme = 'briefing'): Promise<string> {
     throw new Error(`theme "${theme}" not found: choose one of ${known.join(', ')}`);
   }
   return file;
-}
-
-/**
- * Source Sans 3 from @fontsource: one CSS file with every subset (Latin, Latin Extended,
- * Cyrillic, Greek, Vietnamese) of the weights used, and the woff2 files it names.
- */
-async function fontAssets(): Promise<Asset[]> {
-  const fontDir = path.dirname(require.resolve('@fontsource/source-sans-3/package.json'));
-  const css: string[] = [];
-  const files = new Set<string>();
-  for (const face of FONT_FACES) {
-    const text = await readFile(path.join(fontDir, `${face}.css`), 'utf8');
-    // Keep woff2 only: every browser that runs reveal.js reads it.
-    css.push(
-      text.replace(/src: url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\)(?:, url\([^)]+\) format\('woff'\))?/g, (_m, f: string) => {
-        files.add(f);
-        return `src: url(./files/${f}) format('woff2')`;
-      }),
-    );
-  }
-  return [
-    { to: 'assets/fonts/fonts.css', content: css.join('\n') },
-    ...[...files].sort().map((f) => ({ to: `assets/fonts/files/${f}`, from: path.join(fontDir, 'files', f) })),
-  ];
 }
 
 /** Records which assets a deck folder holds, so an unchanged set is not read and compared again. */

@@ -6,6 +6,8 @@ import { deckCsp } from './csp.js';
 export interface RenderOptions {
   /** Generator string for the meta tag, e.g. "briefdeck 0.1.0". */
   generator: string;
+  /** A brand: load assets/brand.css after the theme, and show its footer text on every slide. */
+  brand?: { stylesheet: boolean; footer?: string };
 }
 
 const md = createMarkdown();
@@ -14,7 +16,7 @@ const escapeHtml = md.utils.escapeHtml;
 /** The deck page. Each slide's Markdown is rendered on its own, so no text can merge slides. */
 export function renderHtml(deck: Deck, options: RenderOptions): string {
   const total = deck.slides.length;
-  const sections = deck.slides.map((slide, i) => renderSlide(deck, slide, i + 1, total)).join('\n');
+  const sections = deck.slides.map((slide, i) => renderSlide(deck, slide, i + 1, total, options.brand?.footer)).join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(deck.language)}">
 <head>
@@ -28,7 +30,7 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <link rel="stylesheet" href="assets/fonts/fonts.css">
 <link rel="stylesheet" href="assets/theme.css">
 <link rel="stylesheet" href="assets/visuals.css">
-</head>
+${options.brand?.stylesheet ? '<link rel="stylesheet" href="assets/brand.css">\n' : ''}</head>
 <body>
 <div class="reveal">
 <div class="slides">
@@ -58,7 +60,7 @@ ${md.render(rest)}</div>
 `;
 }
 
-function renderSlide(deck: Deck, slide: Slide, number: number, total: number): string {
+function renderSlide(deck: Deck, slide: Slide, number: number, total: number, footer?: string): string {
   const marking = escapeHtml(deck.marking);
   const notes = slide.notes ? `\n<aside class="notes">\n${md.render(slide.notes)}</aside>` : '';
   const zoom = slide.zoom ? ` bd-zoom-${Math.round(slide.zoom * 100)}` : '';
@@ -67,7 +69,7 @@ function renderSlide(deck: Deck, slide: Slide, number: number, total: number): s
 <header class="bd-top"><span class="bd-kicker">${escapeHtml(SECTION_LABELS[slide.section])}</span><span class="bd-marking">${marking}</span></header>
 <div class="bd-body">
 ${renderBody(slide)}</div>
-<footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${escapeHtml(deck.title)} · as of ${escapeHtml(deck.asOf)}</span><span class="bd-page">${number} / ${total}</span></footer>
+<footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${footer ? `${escapeHtml(footer)} · ` : ''}${escapeHtml(deck.title)} · as of ${escapeHtml(deck.asOf)}</span><span class="bd-page">${number} / ${total}</span></footer>
 </div>${notes}
 </section>`;
 }

@@ -8,6 +8,7 @@ import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, recordPdf } from '../output/build-state.js';
 import { FACTS_FILE } from '../facts/load.js';
+import { isBrandPath } from '../theme/theme.js';
 
 export interface RebuildEvents {
   /** The deck's HTML and Markdown were rebuilt (the PDF may follow). */
@@ -75,7 +76,7 @@ export class Rebuilder {
       }),
     );
     const { watch } = await import('chokidar');
-    const watcher = watch([...this.decks.keys(), path.join(THEMES_DIR, this.options.theme ?? 'briefing')], {
+    const watcher = watch([...this.decks.keys(), ...this.themePaths()], {
       ignoreInitial: true,
       ignored: (p: string) => /(^|[/\\])\.[^/\\]+\.tmp/.test(p),
     });
@@ -111,10 +112,16 @@ export class Rebuilder {
   }
 
   private changed(file: string): void {
-    const themeChanged = file.startsWith(THEMES_DIR + path.sep);
+    const themeChanged = this.themePaths().some((p) => file === p || file.startsWith(p + path.sep));
     for (const d of this.decks.values()) {
       if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) this.schedule(d);
     }
+  }
+
+  /** Theme files every deck uses: the built-in themes, and a brand file given with --theme. */
+  private themePaths(): string[] {
+    const theme = this.options.theme;
+    return [THEMES_DIR, ...(theme !== undefined && isBrandPath(theme) ? [path.resolve(theme)] : [])];
   }
 
   private schedule(d: DeckState): void {

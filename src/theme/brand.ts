@@ -1,0 +1,444 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { z } from 'zod';
+import { InvalidFactsError, type Problem } from '../errors.js';
+import { displayPath } from '../facts/load.js';
+import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
+import { AA_TEXT, contrast, formatRatio, luminance, parseHex, type Rgb } from './contrast.js';
+import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
+
+/**
+ * Brand files: an organisation's colours, font, logo and footer text over a built-in theme,
+ * without forking it. Validated with the care given to facts: every problem with its line,
+ * column and field, "did you mean" for unknown keys, paths confined, and every colour pair
+ * that carries text checked against WCAG AA.
+ */
+
+const MAX_BRAND_BYTES = 64 * 1024;
+const MAX_LOGO_BYTES = 1024 * 1024;
+const MAX_FONT_BYTES = 4 * 1024 * 1024;
+const MAX_FOOTER = 120;
+
+/** Brand colour names and the theme variables they set. */
+export const BRAND_COLOURS = {
+  background: '--bd-bg',
+  text: '--bd-text',
+  muted: '--bd-muted',
+  accent: '--bd-accent',
+  marking: '--bd-marking',
+  fill: '--bd-fill',
+  rule: '--bd-rule',
+  upcoming: '--bd-upcoming',
+} as const;
+export type ColourName = keyof typeof BRAND_COLOURS;
+
+const COLOUR_ROLES: Record<ColourName, string> = {
+  background: 'the slide background',
+  text: 'body text',
+  muted: 'header, footer and subtitle text',
+  accent: 'headings, links, citations and table headers',
+  marking: 'the handling marking',
+  fill: 'the background of table headers and quotes',
+  rule: 'thin lines and the progress track',
+  upcoming: '"upcoming" dates',
+};
+
+/** Every pair of colours where text of the first sits on the second. */
+export const TEXT_PAIRS: readonly (readonly [ColourName, ColourName])[] = [
+  ['text', 'background'],
+  ['muted', 'background'],
+  ['accent', 'background'],
+  ['marking', 'background'],
+  ['upcoming', 'background'],
+  ['text', 'fill'],
+  ['muted', 'fill'],
+  ['accent', 'fill'],
+];
+
+const text = (description: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : iss.input === null ? 'is empty: write a value or remove the line' : 'must be text') })
+    .refine((s) => s.trim().length > 0, { message: 'must not be empty' })
+    .describe(description);
+
+const colour = (name: ColourName) =>
+  z
+    .string({
+      error: (iss) =>
+        iss.input === null
+          ? 'is empty: write the colour in quotes, e.g. "#123f73" (an unquoted # starts a YAML comment)'
+          : 'must be a colour written as "#rrggbb" or "#rgb", in quotes',
+    })
+    .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be a colour written as "#rrggbb" or "#rgb", e.g. "#123f73"' })
+    .describe(`Colour of ${COLOUR_ROLES[name]} (CSS variable ${BRAND_COLOURS[name]}), as "#rrggbb".`)
+    .optional();
+
+export const BrandSchema = z
+  .strictObject({
+    base: text('The built-in theme the brand starts from: briefing (light, the default) or dark.').optional(),
+    colours: z
+      .strictObject(Object.fromEntries(Object.keys(BRAND_COLOURS).map((k) => [k, colour(k as ColourName)])) as Record<ColourName, ReturnType<typeof colour>>)
+      .describe('Colours that replace the base theme\'s; every text colour must keep 4.5:1 contrast on the background and fill.')
+      .optional(),
+    font: text(`A shipped font family (${Object.keys(SHIPPED_FONTS).join(', ')}) or the path of a .woff2 file, relative to this file.`).optional(),
+    logo: text('The path of an SVG or PNG logo, relative to this file: small in every slide header, large on the title slide.').optional(),
+    footer: text('Text shown in every slide footer, e.g. the organisation\'s name.').optional(),
+  })
+  .describe('A briefdeck brand file.');
+
+type BrandInput = z.infer<typeof BrandSchema>;
+
+export type Palette = Record<ColourName, string>;
+
+export interface Brand {
+  /** Absolute path of the brand file. */
+  file: string;
+  base: string;
+  /** Only the colours the brand sets; the rest are the base theme's. */
+  colours: Partial<Palette>;
+  /** The brand's colours over the base theme's: what the deck shows. */
+  palette: Palette;
+  font?: { family: string } | { file: string };
+  logo?: { file: string; type: 'svg' | 'png'; width: number; height: number };
+  footer?: string;
+  /** The brand file and the files it names, for rebuild decisions. */
+  inputs: string[];
+}
+
+export interface BrandOptions {
+  /** Folder the brand file and the files it names must stay inside; default: the brand file's folder. */
+  root?: string;
+  /** Built-in theme names, for `base:`. */
+  known: readonly string[];
+  /** Each built-in theme's colours. */
+  palettes: Readonly<Record<string, Palette>>;
+}
+
+/** A brand file path that is refused before it is read (missing, outside the deck folder). */
+export class BrandPathError extends Error {}
+
+/** Reads and validates a brand file; throws InvalidFactsError with every problem found. */
+export async function loadBrand(file: string, options: BrandOptions): Promise<Brand> {
+  const root = options.root ?? path.dirname(file);
+  const shown = displayPath(file);
+  const realFile = await confine(root, file, path.relative(root, file) || path.basename(file)).catch((err: unknown) => {
+    throw new BrandPathError(`brand file ${(err as Error).message}`);
+  });
+  const info = await stat(realFile);
+  if (!info.isFile()) throw new BrandPathError(`brand file "${shown}" is not a file`);
+  if (info.size > MAX_BRAND_BYTES) {
+    throw new InvalidFactsError(shown, [wholeFile(shown, `is ${Math.round(info.size / 1024)} KB; a brand file is a few lines (at most ${MAX_BRAND_BYTES / 1024} KB)`)]);
+  }
+  const parsed = parseBrand(await readFile(realFile), shown);
+  if (!parsed.value) throw new InvalidFactsError(shown, parsed.problems);
+  const { value, locate } = parsed;
+  const problems: Problem[] = [];
+  const problem = (field: FieldPath, message: string, at: 'key' | 'value' = 'value') =>
+    problems.push({ severity: 'error', file: shown, ...locate(field, at), field: formatPath(field), message });
+
+  const base = value.base?.trim() ?? 'briefing';
+  if (!options.known.includes(base)) {
+    const guess = closest(base, options.known);
+    problem(['base'], `no built-in theme "${base}": ${guess ? `did you mean "${guess}"?` : `use one of ${options.known.join(', ')}`}`);
+  }
+  const basePalette = options.palettes[base] ?? options.palettes['briefing']!;
+  const colours: Partial<Palette> = {};
+  for (const [name, hex] of Object.entries(value.colours ?? {})) if (hex !== undefined) colours[name as ColourName] = normaliseHex(hex);
+  const palette: Palette = { ...basePalette, ...colours };
+  problems.push(...contrastProblems(colours, palette, basePalette === options.palettes[base] ? base : 'briefing').map((p) => ({ ...p, file: shown, ...locate(p.path) })));
+
+  const dir = path.dirname(realFile);
+  const inputs = [realFile];
+  let font: Brand['font'];
+  if (value.font !== undefined) {
+    const family = shippedFamily(value.font);
+    if (family) font = { family };
+    else if (/\.woff2$/i.test(value.font.trim())) {
+      const found = await fileIn(root, dir, value.font.trim(), MAX_FONT_BYTES);
+      if ('error' in found) problem(['font'], found.error);
+      else if (Buffer.from(found.bytes.subarray(0, 4)).toString('latin1') !== 'wOF2') problem(['font'], `"${value.font}" is not a WOFF2 font file: convert the font to .woff2`);
+      else {
+        font = { file: found.file };
+        inputs.push(found.file);
+      }
+    } else {
+      const families = Object.keys(SHIPPED_FONTS);
+      const guess = closest(value.font, families);
+      problem(['font'], `"${value.font}" is not a shipped font: ${guess ? `did you mean "${guess}"? ` : ''}use one of ${families.join(', ')}, or the path of a .woff2 file inside the deck folder`);
+    }
+  }
+
+  let logo: Brand['logo'];
+  if (value.logo !== undefined) {
+    const rel = value.logo.trim();
+    const type = /\.svg$/i.test(rel) ? 'svg' : /\.png$/i.test(rel) ? 'png' : undefined;
+    if (!type) problem(['logo'], `"${rel}" is not an SVG or PNG image: give a .svg or .png file`);
+    else {
+      const found = await fileIn(root, dir, rel, MAX_LOGO_BYTES);
+      if ('error' in found) problem(['logo'], found.error);
+      else {
+        const size = type === 'png' ? pngSize(found.bytes) : svgSize(found.bytes);
+        if ('error' in size) problem(['logo'], `"${rel}": ${size.error}`);
+        else {
+          logo = { file: found.file, type, ...size };
+          inputs.push(found.file);
+        }
+      }
+    }
+  }
+
+  const footer = value.footer?.trim();
+  if (footer !== undefined && /[\r\n]/.test(footer)) problem(['footer'], 'must be one line: the footer has room for a single line');
+  else if (footer !== undefined && footer.length > MAX_FOOTER) problem(['footer'], `is ${footer.length} characters; the footer has room for ${MAX_FOOTER}`);
+
+  if (problems.length > 0) throw new InvalidFactsError(shown, problems);
+  return { file: realFile, base, colours, palette, ...(font ? { font } : {}), ...(logo ? { logo } : {}), ...(footer ? { footer } : {}), inputs };
+}
+
+/** Colour pairs that carry text and fall short of WCAG AA, each named by the field to change. */
+export function contrastProblems(
+  colours: Partial<Palette>,
+  palette: Palette,
+  baseName: string,
+): (Omit<Problem, 'file' | 'line' | 'column'> & { path: FieldPath })[] {
+  const out: (Omit<Problem, 'file' | 'line' | 'column'> & { path: FieldPath })[] = [];
+  for (const [fg, bg] of TEXT_PAIRS) {
+    if (colours[fg] === undefined && colours[bg] === undefined) continue;
+    const ratio = contrast(parseHex(palette[fg])!, parseHex(palette[bg])!);
+    if (ratio >= AA_TEXT) continue;
+    const towards = luminance(parseHex(palette[bg])!) > 0.18 ? 'darker' : 'lighter';
+    const field = colours[fg] !== undefined ? fg : bg;
+    const bgWord = bg === 'background' ? 'the background' : 'the fill (table headers, quotes)';
+    const message =
+      field === fg
+        ? `${palette[fg]} on ${bgWord} ${palette[bg]} has a contrast of ${formatRatio(ratio)}; WCAG AA needs ${AA_TEXT}:1 for ${COLOUR_ROLES[fg]}: choose a ${towards} ${fg} colour` +
+          // The brand changed the other surface but left this one: it may be this one that is off.
+          (colours[bg] === undefined && (colours.background ?? colours.fill) !== undefined ? `, or set colours.${bg} (the ${baseName} theme's) to match` : '')
+        : `the ${baseName} theme's ${fg} colour ${palette[fg]} on this ${bg} ${palette[bg]} has a contrast of ${formatRatio(ratio)}; WCAG AA needs ${AA_TEXT}:1: set colours.${fg} to a ${towards} colour too, or change the ${bg}`;
+    out.push({ severity: 'error', field: formatPath(['colours', field]), message, path: ['colours', field] });
+  }
+  return out;
+}
+
+function normaliseHex(hex: string): string {
+  const rgb = parseHex(hex)!;
+  return '#' + rgb.map((c) => c.toString(16).padStart(2, '0')).join('');
+}
+
+/** brand.css: the brand's colour variables and font over the theme, and its logo. */
+export function brandCss(brand: Brand): string {
+  const vars = (Object.keys(brand.colours) as ColourName[]).map((name) => `  ${BRAND_COLOURS[name]}: ${brand.colours[name]};`);
+  const rules: string[] = [];
+  if (brand.font && 'family' in brand.font) vars.push(`  --bd-font: ${fontStack(brand.font.family)};`);
+  if (brand.font && 'file' in brand.font) {
+    vars.push(`  --bd-font: 'Brand Font', ${FONT_FALLBACKS};`);
+    rules.push(
+      `@font-face { font-family: 'Brand Font'; src: url(brand/font.woff2) format('woff2'); font-weight: 400; font-style: normal; font-display: block; }`,
+    );
+  }
+  if (brand.logo) {
+    const ratio = brand.logo.width / brand.logo.height;
+    const url = `url(brand/logo.${brand.logo.type})`;
+    // Small: 24px tall, in the header's 18px line without making it taller (negative margins).
+    const small = Math.min(Math.round(24 * ratio), 160);
+    // Large: up to 96px tall above the title, at most 480px wide.
+    const large = Math.min(Math.round(96 * ratio), 480);
+    rules.push(
+      `.bd-kicker::before { content: ''; display: inline-block; vertical-align: top; width: ${small}px; height: 24px; margin: -3px 12px -3px 0; background: ${url} left center / contain no-repeat; }`,
+      `.bd-title .bd-kicker::before { display: none; }`,
+      `.bd-title .bd-body::before { content: ''; display: block; flex: none; width: ${large}px; height: 96px; margin-bottom: 28px; background: ${url} left center / contain no-repeat; }`,
+    );
+  }
+  return [
+    '/* briefdeck brand: written from the deck\'s brand file at build time; edit that file, not this one. */',
+    `:root {\n${vars.join('\n')}\n}`,
+    ...rules,
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML with positions
+
+type Locate = (path: FieldPath, at?: 'key' | 'value') => Position;
+
+function wholeFile(file: string, message: string): Problem {
+  return { severity: 'error', file, line: 0, column: 0, field: '', message };
+}
+
+/** Parses brand-file bytes: YAML (no duplicate keys, few aliases) checked against the schema. */
+export function parseBrand(bytes: Uint8Array, file: string): { value?: BrandInput; problems: Problem[]; locate: Locate } {
+  const nowhere: Locate = () => ({ line: 0, column: 0 });
+  const fail = (message: string) => ({ problems: [wholeFile(file, message)], locate: nowhere });
+  if (bytes.includes(0)) return fail('is a binary file, not YAML text: save the brand file as plain UTF-8 text');
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('is not valid UTF-8 text: re-save it as UTF-8');
+  }
+  if (source.trim() === '') return fail('is empty: see "Themes and branding" in the README for an example');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate: Locate = (p, where = 'value') => at(offsetOf(doc, p, where));
+  const problems: Problem[] = [];
+  const syntax = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const err of syntax.slice(0, 3)) {
+    const message =
+      err.code === 'DUPLICATE_KEY'
+        ? 'this key appears twice in the same map: keep one'
+        : err.code === 'TAB_AS_INDENT'
+          ? 'tabs are used for indentation: YAML needs spaces (use two per level)'
+          : `not valid YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+    problems.push({ severity: 'error', file, ...at(err.pos[0]), field: '', message });
+  }
+  if (problems.length > 0) return { problems, locate };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 20 });
+  } catch (err) {
+    return fail(`cannot be read: ${(err as Error).message}: write the values out instead of using YAML aliases`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { problems: [{ severity: 'error', file, line: 1, column: 1, field: '', message: 'must be a map of fields (colours:, font:, logo:, footer:)' }], locate };
+  }
+  const result = BrandSchema.safeParse(value);
+  if (result.success) return { value: result.data, problems, locate };
+  for (const issue of result.error.issues) {
+    const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(BrandSchema, p);
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        problems.push({
+          severity: 'error',
+          file,
+          ...locate([...p, key], 'key'),
+          field: formatPath([...p, key]),
+          message: `unknown field: ${guess ? `did you mean "${guess}"?` : `allowed here: ${known.join(', ')}`}`,
+        });
+      }
+      continue;
+    }
+    const message = issue.code === 'invalid_type' && issue.expected === 'object' ? 'must be a map of fields (key: value lines, indented under this key)' : issue.message;
+    problems.push({ severity: 'error', file, ...locate(p), field: formatPath(p), message });
+  }
+  return { problems, locate };
+}
+
+/** Where `fieldPath` is written in a YAML file; 0:0 when the file or field cannot be read. */
+export async function locateInYaml(file: string, fieldPath: FieldPath): Promise<Position> {
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(await readFile(file, 'utf8'), { lineCounter });
+    const { line, col } = lineCounter.linePos(offsetOf(doc, fieldPath, 'value'));
+    return { line, column: col };
+  } catch {
+    return { line: 0, column: 0 };
+  }
+}
+
+function offsetOf(doc: Document, fieldPath: FieldPath, where: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let fallback = rangeStart(node) ?? 0;
+  for (let i = 0; i < fieldPath.length; i++) {
+    const part = fieldPath[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
+      if (!pair) return fallback;
+      if (i === fieldPath.length - 1 && where === 'key') return rangeStart(pair.key) ?? fallback;
+      fallback = rangeStart(pair.value) ?? rangeStart(pair.key) ?? fallback;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      fallback = rangeStart(node) ?? fallback;
+    } else return fallback;
+  }
+  return fallback;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return node && typeof node === 'object' && 'range' in node ? (node as Node).range?.[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files the brand names
+
+const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+
+/** The real path of `full`, refused when it is (or links) outside `root`. `shown` names it in messages. */
+async function confine(root: string, full: string, shown: string): Promise<string> {
+  const where = displayPath(root);
+  if (!inside(path.resolve(full), path.resolve(root))) throw new Error(`"${shown}" is outside ${where}: keep brand files, logos and fonts inside the deck folder`);
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch {
+    throw new Error(`"${shown}" does not exist in ${where}: check the file name`);
+  }
+  if (!inside(real, await realpath(root))) throw new Error(`"${shown}" links outside ${where}: copy the file into the deck folder instead`);
+  return real;
+}
+
+/** A file named in the brand file (relative to it), read whole when inside `root` and small enough. */
+async function fileIn(root: string, dir: string, rel: string, max: number): Promise<{ file: string; bytes: Uint8Array } | { error: string }> {
+  if (path.isAbsolute(rel) || /^[a-zA-Z]:[\\/]/.test(rel)) return { error: `"${rel}" is an absolute path: give a path relative to the brand file, inside the deck folder` };
+  try {
+    const file = await confine(root, path.resolve(dir, rel), rel);
+    const info = await stat(file);
+    if (!info.isFile()) return { error: `"${rel}" is not a file` };
+    if (info.size > max) return { error: `"${rel}" is ${Math.round(info.size / 1024)} KB; the limit is ${max / 1024} KB` };
+    return { file, bytes: await readFile(file) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+function pngSize(bytes: Uint8Array): { width: number; height: number } | { error: string } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return { error: 'is not a PNG image' };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  return width > 0 && height > 0 ? { width, height } : { error: 'has no size' };
+}
+
+/**
+ * An SVG logo's proportions, from its viewBox or width and height. Logos are drawings: scripts,
+ * embedded HTML, entities and references to other files are refused (a deck loads nothing
+ * from outside its folder, and an image that needs them would not show as drawn).
+ */
+function svgSize(bytes: Uint8Array): { width: number; height: number } | { error: string } {
+  let svg: string;
+  try {
+    svg = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: 'is not an SVG text file (not UTF-8)' };
+  }
+  const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
+  if (!root) return { error: 'is not an SVG image: no <svg> element' };
+  const refused: [RegExp, string][] = [
+    [/<script\b/i, 'contains a <script>'],
+    [/<foreignObject\b/i, 'contains a <foreignObject>'],
+    [/<!ENTITY/i, 'declares XML entities'],
+    [/\son[a-z]+\s*=/i, 'has event handler attributes (on…=)'],
+    [/(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i, 'refers to another file or address'],
+    [/url\(\s*["']?\s*(?!#|data:image\/)/i, 'refers to another file or address in its styles'],
+    [/@import/i, 'imports a stylesheet'],
+  ];
+  for (const [pattern, what] of refused) if (pattern.test(svg)) return { error: `${what}: a logo must be a self-contained drawing` };
+  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+  const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  if (box && box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0) return { width: box[2]!, height: box[3]! };
+  const width = parseFloat(attr('width') ?? '');
+  const height = parseFloat(attr('height') ?? '');
+  if (width > 0 && height > 0 && !/%/.test(attr('width')! + attr('height')!)) return { width, height };
+  return { error: 'has no viewBox (nor width and height): add viewBox="0 0 W H" to the <svg> element' };
+}
+
+export type { Rgb };
