@@ -25,6 +25,7 @@ export interface BuildCliOptions {
   force?: boolean;
   changesSince?: string;
   watch?: boolean;
+  handout?: boolean;
 }
 
 export interface CliIO {
@@ -73,7 +74,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--force', 'rebuild decks even when nothing changed')
     .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
+    .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
     .action(async (decks: string[], opts: BuildCliOptions) => {
+      if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
+      if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), opts, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
@@ -96,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           theme: opts.theme,
           force: opts.force,
           changesSince: opts.changesSince,
+          handout: opts.handout,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
@@ -104,6 +109,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           printProblems(r.facts.problems);
           for (const o of r.overflow) {
             io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
+          }
+          for (const c of r.handoutCrowded) {
+            io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts off its notes and sources: shorten the notes`);
           }
           for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
         }

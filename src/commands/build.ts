@@ -17,6 +17,8 @@ import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
 import { exportPdf, type SlideOverflow } from '../pdf/export.js';
+import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
+import { finishPdf, type OutlineItem, type PdfInfo, pdfMeta } from '../pdf/metadata.js';
 
 export interface BuildOptions {
   /** Folder that receives one sub-folder per deck. */
@@ -26,6 +28,8 @@ export interface BuildOptions {
   theme?: string;
   /** Earlier facts to compare with (a path relative to the working directory, or a git revision). */
   changesSince?: string;
+  /** Also print the handout, `<deck>-handout.pdf` (needs `pool`): each slide with its notes and sources. */
+  handout?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
 }
@@ -35,11 +39,13 @@ export interface BuildResult {
   outDir: string;
   deck: Deck;
   facts: LoadedFacts;
-  files: { markdown: string; html: string; pdf?: string; snapshot: string };
+  files: { markdown: string; html: string; pdf?: string; handout?: string; snapshot: string };
   changes?: ChangeSet;
   overflow: SlideOverflow[];
   /** What fitting did, one line per slide or section ("split", "text at 90%"). */
   fitted: string[];
+  /** Handout pages whose notes and sources run past the page. */
+  handoutCrowded: HandoutCrowding[];
   blocked: string[];
   ms: number;
 }
@@ -81,6 +87,7 @@ async function settingsOf(options: BuildOptions, theme: ResolvedTheme, baselineS
     theme: themeSetting(theme),
     assets: await manifestOf(await deckAssets(theme)),
     baseline: baselineSha ?? null,
+    handout: options.handout === true,
   });
 }
 
@@ -145,6 +152,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     html: path.join(outDir, 'index.html'),
     snapshot: path.join(outDir, 'facts.json'),
     pdf: options.pool ? path.join(outDir, `${name}.pdf`) : undefined,
+    handout: options.pool && options.handout ? path.join(outDir, `${name}-handout.pdf`) : undefined,
   };
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
@@ -152,6 +160,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   // What fitting did, by slide title: a later round's word on the same slide replaces an earlier one.
   const fitting = new Map<string, string>();
   let blocked: string[] = [];
+  let handoutCrowded: HandoutCrowding[] = [];
   try {
     await stagedMarkdown.write(markdown);
     await stagedHtml.write(html);
@@ -177,7 +186,16 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
       blocked = result.blocked;
       const stagedPdf = new StagedFile(files.pdf);
       staged.push(stagedPdf);
-      await stagedPdf.write(result.pdf);
+      const meta = pdfMeta(deck, facts.facts);
+      await stagedPdf.write(await finishPdf(result.pdf, meta.info, meta.outline, deck.slides.length));
+      if (files.handout) {
+        const handout = await printHandout(options.pool, { outDir, name, deck, facts: facts.facts, deckHtml: html });
+        handoutCrowded = handout.crowded;
+        blocked = [...blocked, ...handout.blocked];
+        const stagedHandout = new StagedFile(files.handout);
+        staged.push(stagedHandout);
+        await stagedHandout.write(handout.pdf);
+      }
     }
     for (const file of staged) await file.commit();
   } finally {
@@ -194,7 +212,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     ...(spec ? { baseline: spec } : {}),
   });
   const fitted = [...fitting.values()];
-  return { name, outDir, deck, facts, files, changes, overflow, fitted, blocked, ms: performance.now() - started };
+  return { name, outDir, deck, facts, files, changes, overflow, fitted, handoutCrowded, blocked, ms: performance.now() - started };
 }
 
 /** Rounds of measure-and-recompose before giving up on a deck whose text runs off. */
@@ -224,8 +242,17 @@ function parsePath(field: string): (string | number)[] {
   return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
-/** Prints a built deck page to PDF, turning browser faults into an error that names the deck. */
-export async function printDeck(pool: BrowserPool, htmlFile: string, name: string, slides: number) {
+/**
+ * Prints a built deck page to PDF, turning browser faults into an error that names the deck;
+ * with `meta`, sets the PDF's document information and outline.
+ */
+export async function printDeck(
+  pool: BrowserPool,
+  htmlFile: string,
+  name: string,
+  slides: number,
+  meta?: { info: PdfInfo; outline: OutlineItem[] },
+) {
   const result = await exportPdf(pool, htmlFile).catch((err: unknown) => {
     if (err instanceof BriefdeckError) throw err;
     throw new BriefdeckError(
@@ -237,5 +264,6 @@ export async function printDeck(pool: BrowserPool, htmlFile: string, name: strin
   if (result.pages !== slides) {
     throw new Error(`${name}: print view laid out ${result.pages} pages for ${slides} slides`);
   }
+  if (meta) result.pdf = await finishPdf(result.pdf, meta.info, meta.outline, slides);
   return result;
 }

@@ -7,6 +7,7 @@ import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, recordPdf } from '../output/build-state.js';
+import { pdfMeta } from '../pdf/metadata.js';
 import { FACTS_FILE } from '../facts/load.js';
 import { isBrandPath } from '../theme/theme.js';
 
@@ -199,7 +200,7 @@ export class Rebuilder {
     if (before === d.printed || !d.last) return; // same page as the PDF already shows
     const started = performance.now();
     try {
-      const result = await printDeck(pool, html, d.name, d.last.deck.slides.length);
+      const result = await printDeck(pool, html, d.name, d.last.deck.slides.length, pdfMeta(d.last.deck, d.last.facts.facts));
       // A newer build landed while printing: print that one instead of keeping this PDF.
       if ((await this.indexHash(d)) !== before) {
         d.pdfAgain = true;

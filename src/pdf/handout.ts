@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserPool } from '../browser/pool.js';
+import { BriefdeckError, ExitCode } from '../errors.js';
+import type { Facts } from '../facts/schema.js';
+import { renderHandout } from '../html/handout.js';
+import type { Deck } from '../model/deck.js';
+import { StagedFile } from '../output/atomic.js';
+import { VERSION } from '../package-root.js';
+import { withPrintPage } from './export.js';
+import { deckOutline, finishPdf, pdfInfo } from './metadata.js';
+
+/** A handout page whose notes and sources do not fit below the slide even in the smallest type. */
+export interface HandoutCrowding {
+  id: string;
+  title: string;
+}
+
+export interface HandoutResult {
+  pdf: Uint8Array;
+  /** Pages whose text is cut off at the bottom. */
+  crowded: HandoutCrowding[];
+  /** Requests that would have left the deck folder, blocked. */
+  blocked: string[];
+}
+
+/** Type sizes tried for the notes and sources, largest first, until they fit on the page. */
+const TYPE_SIZES_PT = [10.5, 10, 9.5, 9, 8.5, 8];
+
+/**
+ * Prints the handout of a deck built in `outDir`: the handout page is written beside the deck
+ * page (it loads the same assets), printed in a reused print page confined to the build folder,
+ * and removed; the PDF gets the document information and outline. Browser faults become an
+ * error that names the deck.
+ */
+export async function printHandout(
+  pool: BrowserPool,
+  build: { outDir: string; name: string; deck: Deck; facts: Facts; deckHtml: string },
+): Promise<HandoutResult> {
+  const { outDir, name, deck, facts } = build;
+  const html = renderHandout(deck, build.deckHtml, facts.sources, { generator: `briefdeck ${VERSION}` });
+  const page = new StagedFile(path.join(outDir, `${name}-handout.html`), '.html');
+  try {
+    await page.write(html);
+    const { value, blocked } = await withPrintPage(pool, page.temp, async (p) => {
+      await p.goto(pathToFileURL(page.temp).href, { waitUntil: 'load' });
+      await p.evaluate(() => document.fonts.ready.then(() => undefined));
+      await p.emulateMediaType('print');
+      try {
+        const crowded = await p.evaluate((sizes) => {
+          const out: { id: string; title: string }[] = [];
+          for (const sheet of document.querySelectorAll<HTMLElement>('.hd-page')) {
+            const text = sheet.querySelector<HTMLElement>('.hd-text')!;
+            const fits = () => text.scrollHeight <= text.clientHeight + 1;
+            for (const size of sizes) {
+              sheet.style.setProperty('--hd-size', `${size}pt`);
+              if (fits()) break;
+            }
+            if (!fits()) {
+              const slide = sheet.querySelector('section');
+              out.push({ id: slide?.id ?? '', title: slide?.querySelector('h1,h2')?.textContent ?? '' });
+            }
+          }
+          return out;
+        }, TYPE_SIZES_PT);
+        const pdf = await p.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: true,
+          waitForFonts: true,
+          timeout: pool.timeoutMs,
+        });
+        return { pdf, crowded };
+      } finally {
+        await p.emulateMediaType().catch(() => {});
+      }
+    }).catch((err: unknown) => {
+      throw new BriefdeckError(
+        `${name}: handout export failed: ${err instanceof Error ? err.message : String(err)}. ` +
+          'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
+        ExitCode.environment,
+      );
+    });
+    const pdf = await finishPdf(value.pdf, pdfInfo(deck, facts, 'handout'), deckOutline(deck), deck.slides.length);
+    return { pdf, crowded: value.crowded, blocked };
+  } finally {
+    await page.discard();
+  }
+}
