@@ -111,7 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
             io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
           }
           for (const c of r.handoutCrowded) {
-            io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts off its notes and sources: shorten the notes`);
+            io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`);
           }
           for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
         }

@@ -44,7 +44,7 @@ export interface BuildResult {
   overflow: SlideOverflow[];
   /** What fitting did, one line per slide or section ("split", "text at 90%"). */
   fitted: string[];
-  /** Handout pages whose notes and sources run past the page. */
+  /** Handout pages whose speaker notes were cut short to fit the page. */
   handoutCrowded: HandoutCrowding[];
   blocked: string[];
   ms: number;

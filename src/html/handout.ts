@@ -91,12 +91,23 @@ html.reveal-print .hd-stage .reveal .slides .pdf-page {
   width: ${DECK_WIDTH}px; height: ${DECK_HEIGHT}px; break-after: auto !important; page-break-after: auto !important;
 }
 html.reveal-print .hd-stage .reveal .slides section { left: 0; top: 0; width: ${DECK_WIDTH}px; }
-.hd-text { flex: 1; min-height: 0; overflow: hidden; margin-top: 6mm; overflow-wrap: anywhere; }
+.hd-text {
+  flex: 1; min-height: 0; overflow: hidden; margin-top: 6mm; overflow-wrap: anywhere;
+  display: flex; flex-direction: column;
+}
+.hd-block { flex: none; }
+/* Notes too long for the page give way, so the sources below them always show. */
+.hd-notes { flex: 0 1 auto; min-height: 0; overflow: hidden; position: relative; }
+.hd-notes.hd-cut::after {
+  content: ''; position: absolute; left: 0; right: 0; bottom: 0; height: 2.8em;
+  background: linear-gradient(rgba(255, 255, 255, 0), #ffffff);
+}
+.hd-more { flex: none; margin: 1mm 0 0; font-style: italic; color: #4a5568; }
 .hd-text h2 {
   font-size: 8.5pt; line-height: 1.2; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em;
   color: #123f73; margin: 0 0 1.5mm;
 }
-.hd-block + .hd-block { margin-top: 4.5mm; }
+.hd-block + .hd-block, .hd-more + .hd-block { margin-top: 4.5mm; }
 .hd-notes p { margin: 0 0 2mm; }
 .hd-sources ol { list-style: none; margin: 0; padding: 0; }
 .hd-sources li { margin: 0 0 1.8mm; padding-left: 8mm; text-indent: -8mm; }

@@ -10,7 +10,7 @@ import { VERSION } from '../package-root.js';
 import { withPrintPage } from './export.js';
 import { deckOutline, finishPdf, pdfInfo } from './metadata.js';
 
-/** A handout page whose notes and sources do not fit below the slide even in the smallest type. */
+/** A handout page whose notes do not fit below the slide even in the smallest type, and were cut short. */
 export interface HandoutCrowding {
   id: string;
   title: string;
@@ -18,7 +18,7 @@ export interface HandoutCrowding {
 
 export interface HandoutResult {
   pdf: Uint8Array;
-  /** Pages whose text is cut off at the bottom. */
+  /** Pages whose notes were cut short. */
   crowded: HandoutCrowding[];
   /** Requests that would have left the deck folder, blocked. */
   blocked: string[];
@@ -51,12 +51,19 @@ export async function printHandout(
           const out: { id: string; title: string }[] = [];
           for (const sheet of document.querySelectorAll<HTMLElement>('.hd-page')) {
             const text = sheet.querySelector<HTMLElement>('.hd-text')!;
-            const fits = () => text.scrollHeight <= text.clientHeight + 1;
+            const notes = sheet.querySelector<HTMLElement>('.hd-notes');
+            const whole = (el: HTMLElement | null) => !el || el.scrollHeight <= el.clientHeight + 1;
+            const fits = () => whole(text) && whole(notes);
             for (const size of sizes) {
               sheet.style.setProperty('--hd-size', `${size}pt`);
               if (fits()) break;
             }
             if (!fits()) {
+              // The notes are cut short (faded out, and said so); the sources stay whole.
+              if (notes && !whole(notes)) {
+                notes.classList.add('hd-cut');
+                notes.insertAdjacentHTML('afterend', '<p class="hd-more">The notes go on in the deck’s speaker view.</p>');
+              }
               const slide = sheet.querySelector('section');
               out.push({ id: slide?.id ?? '', title: slide?.querySelector('h1,h2')?.textContent ?? '' });
             }

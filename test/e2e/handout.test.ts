@@ -199,6 +199,29 @@ describe('handout content', () => {
     expect(bottomLine.links.filter((l) => l.dest === 'sources').length).toBe(3);
   });
 
+  it('sets long notes smaller, and cuts notes too long for the page short, never the sources', async () => {
+    const dir = path.join(out, 'decks', 'long-notes');
+    await mkdir(dir, { recursive: true });
+    const long = 'The minister repeated that the schedule is not negotiable, and officials concede the drought leaves little room. ';
+    const facts = FIXTURE.replace(
+      "    notes: Valdoria's minister spoke first; stress the June date and the drought.",
+      `    notes: ${long.repeat(60).trim()}`,
+    ).replace('  sources: Every source here is fictional test material.', `  background: ${long.repeat(12).trim()}`);
+    await writeFile(path.join(dir, 'facts.yaml'), facts);
+    const result = await buildDeck(dir, { outRoot: path.join(out, 'build'), pool, handout: true });
+    const pages = (await readPdf(result.files.handout!)).pages;
+    expect(pages.length).toBe(result.deck.slides.length);
+    const valdoria = result.deck.slides.findIndex((s) => s.id === 'actor-valdoria');
+    expect(result.handoutCrowded).toEqual([{ id: 'actor-valdoria', title: 'Valdoria' }]);
+    const cut = squash(pages[valdoria]!.text);
+    expect(cut).toContain('The notes go on in the deck’s speaker view.');
+    expect(cut).toContain('Alpha Wire, “Ministers meet on the river accord”, 4 March 2024.');
+    // A dozen sentences fit in smaller type, whole.
+    const background = squash(pages[result.deck.slides.findIndex((s) => s.id === 'background')]!.text);
+    expect(background).toContain(squash(long.repeat(12).trim()));
+    expect(background).not.toContain('The notes go on');
+  });
+
   it('keeps text selectable, fonts embedded and the file tagged', async () => {
     for (const name of DECKS) {
       const { bytes } = handout(name);
