@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/browser/pool.js';
-import { buildDeck, type BuildResult } from '../../src/commands/build.js';
+import { buildDeck, deckIsUpToDate, type BuildResult } from '../../src/commands/build.js';
 import { citedSources } from '../../src/html/handout.js';
 import { createMarkdown } from '../../src/markdown/render.js';
 import type { Slide } from '../../src/model/deck.js';
@@ -178,6 +178,15 @@ describe.each(DECKS)('%s handout', (name) => {
         expect(text, where).toContain(squash(`${source.publisher}, “${source.title}”`));
       }
     });
+  });
+});
+
+describe('handout builds', () => {
+  it('count the handout among the settings: a deck built without it is not up to date for --handout', async () => {
+    const outRoot = path.join(out, 'build');
+    const dir = path.join(SLIDES, 'soren-basin');
+    expect(await deckIsUpToDate(dir, { outRoot, pool, handout: true })).toBe(true);
+    expect(await deckIsUpToDate(dir, { outRoot, pool })).toBe(false);
   });
 });
 
