@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
  */
 export const SHIPPED_FONTS: Readonly<Record<string, string>> = {
   'Source Sans 3': '@fontsource/source-sans-3',
+  'Source Serif 4': '@fontsource/source-serif-4',
 };
 
 export const DEFAULT_FONT = 'Source Sans 3';

@@ -7,7 +7,7 @@ import { ExitCode, InvalidFactsError, UsageError, type Problem } from '../../src
 import { renderHtml } from '../../src/html/render.js';
 import { composeSlides } from '../../src/model/compose.js';
 import { brandCss, loadBrand, type Brand } from '../../src/theme/brand.js';
-import { builtinThemes, resolveTheme, themePalette } from '../../src/theme/theme.js';
+import { builtinThemes, resolveTheme, themeAssets, themePalette } from '../../src/theme/theme.js';
 import { factsYaml, HOSTILE, positionOf, removeTemp, replace, tempDir, validFacts, writeDeck, MINIMAL_FACTS } from '../helpers.js';
 
 let tmp: string;
@@ -77,6 +77,20 @@ describe('brand files', () => {
     expect(css).toMatch(/\.bd-title \.bd-body::before \{[^}]*width: 288px; height: 96px/);
   });
 
+  it('picks a shipped family by name and ships its files with the deck', async () => {
+    const brand = await brandOf('font: source serif 4\n');
+    expect(brand.font).toEqual({ family: 'Source Serif 4' });
+    expect(brandCss(brand)).toContain("--bd-font: 'Source Serif 4', 'Source Sans 3', 'Noto Sans', 'DejaVu Sans', sans-serif;");
+    const theme = await resolveTheme({ spec: 'brand.yaml', from: 'facts' }, deck, 'facts.yaml');
+    const assets = await themeAssets(theme);
+    const fontsCss = assets.find((a) => a.to === 'assets/fonts/fonts.css')!.content!;
+    expect(fontsCss).toContain("font-family: 'Source Serif 4'");
+    expect(fontsCss).toContain("font-family: 'Source Sans 3'");
+    const files = assets.map((a) => a.to);
+    expect(files).toContain('assets/fonts/files/source-serif-4-cyrillic-400-normal.woff2');
+    expect(files).toContain('assets/fonts/files/source-serif-4-latin-ext-700-normal.woff2');
+  });
+
   it('reads PNG logos and a woff2 font inside the deck folder', async () => {
     const png = Buffer.alloc(33);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
@@ -140,7 +154,7 @@ describe('brand files', () => {
   it('checks base and font against what is shipped, with a "did you mean"', async () => {
     const problems = await brandErrors('base: drak\nfont: Source Sans\n');
     expect(one(problems, 'base').message).toBe('no built-in theme "drak": did you mean "dark"?');
-    expect(one(problems, 'font').message).toMatch(/^"Source Sans" is not a shipped font: did you mean "Source Sans 3"\? use one of Source Sans 3, or the path of a \.woff2 file/);
+    expect(one(problems, 'font').message).toMatch(/^"Source Sans" is not a shipped font: did you mean "Source Sans 3"\? use one of Source Sans 3, Source Serif 4, or the path of a \.woff2 file/);
     expect(one(await brandErrors('font: fonts/a.woff2\n', { 'fonts/a.woff2': 'not a font' }), 'font').message).toMatch(/is not a WOFF2 font file/);
   });
 
