@@ -5,7 +5,15 @@ export interface BrowserOptions {
   executablePath?: string;
   /** Per-operation timeout for pages (navigation, evaluation, PDF). */
   timeoutMs?: number;
+  /**
+   * Let puppeteer kill the browser and exit on Ctrl-C, SIGTERM and SIGHUP (the default). A
+   * program that handles these signals itself and closes the pool passes false.
+   */
+  handleSignals?: boolean;
 }
+
+/** How long `close` waits for Chromium to quit before killing it. */
+const CLOSE_GRACE_MS = 3000;
 
 /**
  * Chromium flags. Root needs --no-sandbox; the rest stop Chromium reaching for the network
@@ -30,6 +38,8 @@ export const CHROMIUM_ARGS = [
  */
 export class BrowserPool {
   private launching?: Promise<Browser>;
+  /** Kills the Chromium of a launch still in progress. */
+  private abortLaunch?: AbortController;
   readonly timeoutMs: number;
 
   constructor(private readonly options: BrowserOptions = {}) {
@@ -44,20 +54,53 @@ export class BrowserPool {
     return this.launching;
   }
 
+  /**
+   * Starts Chromium. Puppeteer's own timeout covers only the wait for its first line of
+   * output; a browser that hangs after that (connecting, opening its first page) would keep
+   * the launch waiting for ever, so the whole launch is bounded and then aborted, which kills
+   * the process.
+   */
   private async launch(): Promise<Browser> {
     const executablePath = this.options.executablePath ?? findBrowser();
     const puppeteer = (await import('puppeteer-core')).default;
-    const browser = await puppeteer.launch({
+    const handleSignals = this.options.handleSignals ?? true;
+    const abort = new AbortController();
+    this.abortLaunch = abort;
+    const launched = puppeteer.launch({
       executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: this.timeoutMs,
       protocolTimeout: this.timeoutMs * 2,
+      signal: abort.signal,
+      // Whatever the signals, puppeteer kills the browser when this process exits.
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
     });
-    browser.once('disconnected', () => {
-      this.launching = undefined;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      const fail = () => reject(new Error(`Chromium did not start within ${(2 * this.timeoutMs) / 1000} s`));
+      if (abort.signal.aborted) fail();
+      else abort.signal.addEventListener('abort', fail, { once: true });
     });
-    return browser;
+    const timer = setTimeout(() => abort.abort(), 2 * this.timeoutMs);
+    try {
+      const browser = await Promise.race([launched, aborted]);
+      browser.once('disconnected', () => {
+        this.launching = undefined;
+      });
+      return browser;
+    } catch (err) {
+      // A browser that still comes up after all is closed, not left running.
+      void launched.then((late) => late.close()).catch(() => {});
+      if (err instanceof Error && err.name === 'TimeoutError') {
+        throw new Error(`Chromium did not start within ${this.timeoutMs / 1000} s`, { cause: err });
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      if (this.abortLaunch === abort) this.abortLaunch = undefined;
+    }
   }
 
   /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
@@ -72,11 +115,52 @@ export class BrowserPool {
     }
   }
 
+  /**
+   * Closes the browser. One that does not quit within a few seconds (hung, or stopped) is
+   * killed with its whole process group, so no Chromium process outlives the pool.
+   */
   async close(): Promise<void> {
     const launching = this.launching;
+    const abortLaunch = this.abortLaunch;
     this.launching = undefined;
     if (!launching) return;
-    const browser = await launching.catch(() => undefined);
-    await browser?.close().catch(() => {});
+    const browser = await Promise.race([launching.catch(() => undefined), sleep(CLOSE_GRACE_MS).then(() => 'hung' as const)]);
+    if (browser === 'hung') {
+      // Still launching: abort kills the process, after which the launch fails at once.
+      abortLaunch?.abort();
+      await Promise.race([launching.catch(() => undefined), sleep(CLOSE_GRACE_MS)]);
+      return;
+    }
+    if (!browser) return;
+    const child = browser.process();
+    const quit = await Promise.race([
+      browser.close().then(
+        () => true,
+        () => false,
+      ),
+      sleep(CLOSE_GRACE_MS).then(() => false),
+    ]);
+    if (!quit && child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      killTree(child.pid);
+      await Promise.race([exited, sleep(CLOSE_GRACE_MS)]);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Chromium runs in a process group of its own (puppeteer starts it detached): kill all of it. */
+function killTree(pid: number): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }

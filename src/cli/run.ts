@@ -14,6 +14,7 @@ import { composeSlides } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
+import { closeOnSignals } from './shutdown.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -85,12 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         return;
       }
       const dirs = await resolveDecks(decks);
-      const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000 }) : undefined;
-      const stop = () => {
-        void pool?.close().finally(() => process.exit(130));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000, handleSignals: false }) : undefined;
+      const releaseSignals = closeOnSignals(pool);
       const progress = new Progress(io.progress ?? process.stdout, dirs.map((d) => path.basename(d)));
       try {
         const { built, failed } = await buildAll(dirs, {
@@ -121,9 +118,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           worst(error.exitCode);
         }
       } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
         await pool?.close();
+        releaseSignals();
       }
     });
 

@@ -14,6 +14,7 @@ import { composeSlides, type FitHints } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
+import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
 import { exportPdf, type SlideOverflow } from '../pdf/export.js';
@@ -144,6 +145,8 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
 
   const outDir = outDirOf(deckDir, options.outRoot);
   await mkdir(outDir, { recursive: true });
+  // One build at a time writes a deck's folder; another waits for it (released on return or throw).
+  await using _folder = await lockBuildFolder(outDir);
   const assets = await deckAssets(theme);
   await writeAssets(outDir, assets);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { removeOnExit } from './cleanup.js';
 
 /**
  * A file written beside its final place and moved there in one rename, so readers see the
@@ -8,10 +9,13 @@ import path from 'node:path';
  */
 export class StagedFile {
   readonly temp: string;
+  /** Until committed or discarded, the temporary file is removed if the process exits. */
+  private readonly forget: () => void;
 
   constructor(readonly target: string, suffix = '') {
     const dir = path.dirname(target);
     this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp${suffix}`);
+    this.forget = removeOnExit(this.temp);
   }
 
   async write(data: string | Uint8Array): Promise<this> {
@@ -25,12 +29,14 @@ export class StagedFile {
     return this;
   }
 
-  commit(): Promise<void> {
-    return rename(this.temp, this.target);
+  async commit(): Promise<void> {
+    await rename(this.temp, this.target);
+    this.forget();
   }
 
-  discard(): Promise<void> {
-    return rm(this.temp, { force: true });
+  async discard(): Promise<void> {
+    await rm(this.temp, { force: true });
+    this.forget();
   }
 }
 

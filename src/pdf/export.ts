@@ -25,8 +25,37 @@ export interface PdfResult {
 declare global {
   interface Window {
     __briefdeckPdfReady?: Promise<void>;
+    /** What the page's Content-Security-Policy refused, as the page saw it. */
+    __briefdeckRefused?: string[];
   }
 }
+
+/**
+ * The export could not finish: a step ran past the time allowed, or Chromium went away. The
+ * message says what it was waiting for; the build adds the deck's name and keeps the
+ * previous outputs.
+ */
+export class PdfExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfExportError';
+  }
+}
+
+/** Waits for `work` at most `ms`, then fails with what it was waiting for. */
+async function step<T>(what: string, ms: number, work: Promise<T>, detail: () => string = () => ''): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new PdfExportError(`timed out after ${ms / 1000} s ${what}${detail()}`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Opens the built deck in reveal.js's print view and prints it: one 16:9 page per slide,
@@ -78,13 +107,17 @@ class Printers {
   async lend<T>(fn: (printer: PrintPage) => Promise<T>): Promise<T> {
     let printer = this.idle.pop();
     while (printer?.page.isClosed()) printer = this.idle.pop();
-    printer ??= await PrintPage.open(this.pool);
+    printer ??= await step('opening a page in Chromium', this.pool.timeoutMs, PrintPage.open(this.pool));
     try {
       const result = await fn(printer);
       this.idle.push(printer);
       return result;
     } catch (err) {
-      await printer.page.close().catch(() => {});
+      // A hung renderer may never confirm the close: give up on the page after a moment.
+      await Promise.race([printer.page.close().catch(() => {}), sleep(2000)]);
+      if (!printer.page.browser().connected) {
+        throw new PdfExportError('Chromium quit while printing (it crashed or was killed)');
+      }
       throw err;
     }
   }
@@ -94,6 +127,8 @@ class PrintPage {
   /** The folder the current deck may load from; every other request is refused. */
   private root = '';
   private blocked: string[] = [];
+  /** Script errors of the current deck, to explain a print view that never becomes ready. */
+  private errors: string[] = [];
 
   /** Lets the page load from `htmlFile`'s folder only, and starts a new list of blocked requests. */
   confine(htmlFile: string): void {
@@ -121,6 +156,7 @@ class PrintPage {
     await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
     await cdp.send('Page.setWebLifecycleState', { state: 'active' });
     await page.setRequestInterception(true);
+    page.on('pageerror', (error) => printer.errors.push(error instanceof Error ? error.message : String(error)));
     page.on('request', (request) => {
       const url = request.url();
       if (url.startsWith(printer.root) || url.startsWith('data:') || url === 'about:blank') {
@@ -134,17 +170,31 @@ class PrintPage {
       window.__briefdeckPdfReady = new Promise((resolve) =>
         window.addEventListener('pdf-ready', () => resolve(), { once: true }),
       );
+      // Remote files are refused by the page's policy before any request is made.
+      window.__briefdeckRefused = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__briefdeckRefused!.push(
+          /^(inline|eval)$/.test(e.blockedURI) ? `${e.blockedURI} code (${e.effectiveDirective}, refused by the page's Content-Security-Policy)` : e.blockedURI,
+        ),
+      );
     });
     return printer;
   }
 
   async print(htmlFile: string): Promise<PdfResult> {
     const { page } = this;
+    const ms = this.timeoutMs;
     this.root = pathToFileURL(path.dirname(htmlFile)).href + '/';
     this.blocked = [];
-    await page.goto(`${pathToFileURL(htmlFile).href}?view=print`, { waitUntil: 'load' });
-    await page.evaluate(() => window.__briefdeckPdfReady);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    this.errors = [];
+    const scriptErrors = () =>
+      this.errors.length === 0
+        ? ''
+        : ` (the page reported: ${this.errors[0]}); the deck's assets may be damaged: delete its build folder and build again`;
+    await step('loading the deck', ms, page.goto(`${pathToFileURL(htmlFile).href}?view=print`, { waitUntil: 'load' }));
+    await step('waiting for reveal.js to lay out the print view', ms, page.evaluate(() => window.__briefdeckPdfReady), scriptErrors);
+    await step('waiting for the fonts', ms, page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    const refused = await page.evaluate(() => window.__briefdeckRefused ?? []);
     const layout = await page.evaluate(() => {
       const overflow = [...document.querySelectorAll<HTMLElement>('section.bd-slide')].flatMap((s) => {
         const body = s.querySelector<HTMLElement>('.bd-body');
@@ -154,14 +204,11 @@ class PrintPage {
       });
       return { pages: document.querySelectorAll('.pdf-page').length, overflow };
     });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      waitForFonts: true,
-      timeout: this.timeoutMs,
-    });
-    return { pdf, pages: layout.pages, overflow: layout.overflow, blocked: [...this.blocked] };
+    const pdf = await step(
+      'printing',
+      ms,
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout: ms }),
+    );
+    return { pdf, pages: layout.pages, overflow: layout.overflow, blocked: [...new Set([...refused, ...this.blocked])] };
   }
 }
