@@ -133,7 +133,9 @@ export async function loadBrand(file: string, options: BrandOptions): Promise<Br
   const parsed = parseBrand(await readFile(realFile), shown);
   if (!parsed.value) throw new InvalidFactsError(shown, parsed.problems);
   const { value, locate } = parsed;
-  const problems: Problem[] = [];
+  // Shape problems (unknown keys, malformed values) are reported with the checks below, which
+  // run on the fields that are well formed: every problem at once, not one per attempt.
+  const problems: Problem[] = [...parsed.problems];
   const problem = (field: FieldPath, message: string, at: 'key' | 'value' = 'value') =>
     problems.push({ severity: 'error', file: shown, ...locate(field, at), field: formatPath(field), message });
 
@@ -192,7 +194,7 @@ export async function loadBrand(file: string, options: BrandOptions): Promise<Br
   if (footer !== undefined && /[\r\n]/.test(footer)) problem(['footer'], 'must be one line: the footer has room for a single line');
   else if (footer !== undefined && footer.length > MAX_FOOTER) problem(['footer'], `is ${footer.length} characters; the footer has room for ${MAX_FOOTER}`);
 
-  if (problems.length > 0) throw new InvalidFactsError(shown, problems);
+  if (problems.length > 0) throw new InvalidFactsError(shown, problems.sort((a, b) => a.line - b.line || a.column - b.column));
   return { file: realFile, base, colours, palette, ...(font ? { font } : {}), ...(logo ? { logo } : {}), ...(footer ? { footer } : {}), inputs };
 }
 
@@ -309,6 +311,7 @@ export function parseBrand(bytes: Uint8Array, file: string): { value?: BrandInpu
   }
   const result = BrandSchema.safeParse(value);
   if (result.success) return { value: result.data, problems, locate };
+  const salvaged = wellFormed(value as Record<string, unknown>);
   for (const issue of result.error.issues) {
     const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
@@ -328,7 +331,25 @@ export function parseBrand(bytes: Uint8Array, file: string): { value?: BrandInpu
     const message = issue.code === 'invalid_type' && issue.expected === 'object' ? 'must be a map of fields (key: value lines, indented under this key)' : issue.message;
     problems.push({ severity: 'error', file, ...locate(p), field: formatPath(p), message });
   }
-  return { problems, locate };
+  return { value: salvaged, problems, locate };
+}
+
+/** The fields of a brand file that are well formed on their own, for checks past a shape problem. */
+function wellFormed(raw: Record<string, unknown>): BrandInput {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(BrandSchema.shape)) {
+    if (key === 'colours') continue;
+    const field = (schema as z.ZodType).safeParse(raw[key]);
+    if (field.success && field.data !== undefined) out[key] = field.data;
+  }
+  const colours = raw['colours'];
+  if (colours && typeof colours === 'object' && !Array.isArray(colours)) {
+    const kept = Object.entries(colours as Record<string, unknown>).filter(
+      ([name, hex]) => name in BRAND_COLOURS && colour(name as ColourName).safeParse(hex).success && hex !== undefined,
+    );
+    out['colours'] = Object.fromEntries(kept);
+  }
+  return out as BrandInput;
 }
 
 /** Where `fieldPath` is written in a YAML file; 0:0 when the file or field cannot be read. */

@@ -182,6 +182,13 @@ describe('brand files', () => {
     }
   });
 
+  it('reports every problem at once, in file order, past a misspelt key', async () => {
+    const yaml = 'colours:\n  accent: "#7aa7d9"\n  colr: "#000000"\nlogo: ../outside.svg\nfont: Comic Sans\n';
+    const problems = await brandErrors(yaml);
+    expect(problems.map((p) => p.field)).toEqual(['colours.accent', 'colours.accent', 'colours.colr', 'logo', 'font']);
+    expect(problems.map((p) => p.line)).toEqual([2, 2, 3, 4, 5]);
+  });
+
   it('reports YAML mistakes and a multi-line footer with positions', async () => {
     const dup = 'footer: a\nfooter: b\n';
     expect((await brandErrors(dup))[0]).toMatchObject({ ...positionOf(dup, 'footer', 2), message: expect.stringContaining('appears twice') });
