@@ -43,7 +43,7 @@ export class PdfExportError extends Error {
 }
 
 /** Waits for `work` at most `ms`, then fails with what it was waiting for. */
-async function step<T>(what: string, ms: number, work: Promise<T>, detail: () => string = () => ''): Promise<T> {
+export async function step<T>(what: string, ms: number, work: Promise<T>, detail: () => string = () => ''): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new PdfExportError(`timed out after ${ms / 1000} s ${what}${detail()}`)), ms);

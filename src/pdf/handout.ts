@@ -7,7 +7,7 @@ import { renderHandout } from '../html/handout.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { VERSION } from '../package-root.js';
-import { withPrintPage } from './export.js';
+import { step, withPrintPage } from './export.js';
 import { deckOutline, finishPdf, pdfInfo } from './metadata.js';
 
 /** A handout page whose notes do not fit below the slide even in the smallest type, and were cut short. */
@@ -42,12 +42,15 @@ export async function printHandout(
   const page = new StagedFile(path.join(outDir, `${name}-handout.html`), '.html');
   try {
     await page.write(html);
+    const ms = pool.timeoutMs;
     const { value, blocked } = await withPrintPage(pool, page.temp, async (p) => {
-      await p.goto(pathToFileURL(page.temp).href, { waitUntil: 'load' });
-      await p.evaluate(() => document.fonts.ready.then(() => undefined));
-      await p.emulateMediaType('print');
+      await step('loading the handout', ms, p.goto(pathToFileURL(page.temp).href, { waitUntil: 'load' }));
+      await step('waiting for the fonts', ms, p.evaluate(() => document.fonts.ready.then(() => undefined)));
+      // Files the handout's policy refused before any request was made count as blocked too.
+      const refused = await step('reading the handout', ms, p.evaluate(() => window.__briefdeckRefused ?? []));
+      await step('setting up the handout', ms, p.emulateMediaType('print'));
       try {
-        const crowded = await p.evaluate((sizes) => {
+        const crowded = await step('fitting the notes', ms, p.evaluate((sizes) => {
           const out: { id: string; title: string }[] = [];
           for (const sheet of document.querySelectorAll<HTMLElement>('.hd-page')) {
             const text = sheet.querySelector<HTMLElement>('.hd-text')!;
@@ -69,17 +72,16 @@ export async function printHandout(
             }
           }
           return out;
-        }, TYPE_SIZES_PT);
-        const pdf = await p.pdf({
-          preferCSSPageSize: true,
-          printBackground: true,
-          tagged: true,
-          waitForFonts: true,
-          timeout: pool.timeoutMs,
-        });
-        return { pdf, crowded };
+        }, TYPE_SIZES_PT));
+        const pdf = await step(
+          'printing the handout',
+          ms,
+          p.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, waitForFonts: true, timeout: ms }),
+        );
+        return { pdf, crowded, refused };
       } finally {
-        await p.emulateMediaType().catch(() => {});
+        // The page goes back to the deck export as it was; a frozen one is given up on quickly.
+        await step('resetting the page', Math.min(ms, 2000), p.emulateMediaType()).catch(() => {});
       }
     }).catch((err: unknown) => {
       throw new BriefdeckError(
@@ -89,7 +91,7 @@ export async function printHandout(
       );
     });
     const pdf = await finishPdf(value.pdf, pdfInfo(deck, facts, 'handout'), deckOutline(deck), deck.slides.length);
-    return { pdf, crowded: value.crowded, blocked };
+    return { pdf, crowded: value.crowded, blocked: [...new Set([...value.refused, ...blocked])] };
   } finally {
     await page.discard();
   }
