@@ -17,7 +17,8 @@ export interface RebuildEvents {
   /** The facts are invalid, or the build failed; the last good build stays. */
   failed?: (deck: string, error: BriefdeckError) => void;
   /** A fresh PDF is in place. */
-  pdf?: (deck: string, file: string, ms: number) => void;
+  /** A fresh PDF is in place; `overflowing` counts slides whose text runs past the bottom. */
+  pdf?: (deck: string, file: string, ms: number, overflowing: number) => void;
   pdfFailed?: (deck: string, error: BriefdeckError) => void;
 }
 
@@ -215,7 +216,7 @@ export class Rebuilder {
       }
       d.printed = before;
       await recordPdf(outDir, path.basename(pdfFile));
-      this.events.pdf?.(d.name, pdfFile, performance.now() - started);
+      this.events.pdf?.(d.name, pdfFile, performance.now() - started, result.overflow.length);
     } catch (err) {
       const error =
         err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
