@@ -103,6 +103,21 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
     return { problems, locate };
   }
 
+  // A YAML escape can put a NUL into text ("\0"); no web page or PDF can show one.
+  const nuls = pathsOfStrings(value, (s) => s.includes('\0'));
+  if (nuls.length > 0) {
+    for (const path of nuls) {
+      problems.push({
+        severity: 'error',
+        file,
+        ...locate(path),
+        field: formatPath(path),
+        message: 'contains a NUL character (written \\0), which no deck can show: remove it',
+      });
+    }
+    return { problems, locate };
+  }
+
   const result = Facts.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues;
@@ -195,6 +210,19 @@ function shapeMessage(issue: z.core.$ZodIssue, value: unknown): string {
 function describeRequired(path: FieldPath): string {
   const last = path[path.length - 1];
   return typeof last === 'string' ? `"${last}:" here` : 'the missing entry';
+}
+
+/** Paths of the strings in `value` (keys included, as their own path) that `test` picks. */
+function pathsOfStrings(value: unknown, test: (s: string) => boolean, path: (string | number)[] = []): FieldPath[] {
+  if (typeof value === 'string') return test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => pathsOfStrings(v, test, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(test(k) ? [[...path, k]] : []),
+      ...pathsOfStrings(v, test, [...path, k]),
+    ]);
+  }
+  return [];
 }
 
 function valueAt(root: unknown, path: FieldPath): unknown {

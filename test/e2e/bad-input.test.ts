@@ -235,6 +235,13 @@ const ROWS: Row[] = [
     message: /^is a binary file, not YAML text: save the facts as plain UTF-8 text$/,
   },
   {
+    name: 'a NUL character written as a YAML escape',
+    facts: factsYaml(replace('title: Test briefing', 'title: "Test\\0briefing"')),
+    at: { needle: '"Test' },
+    field: 'meta.title',
+    message: /^contains a NUL character \(written \\0\), which no deck can show: remove it$/,
+  },
+  {
     name: 'alias with no anchor',
     facts: factsYaml(replace('title: Test briefing', 'title: *heading')),
     at: { needle: '*heading' },

@@ -273,6 +273,15 @@ describe('parseFacts: YAML problems', () => {
     expect(parse(quote).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^not valid YAML: Missing closing "quote\. Close it/) })]);
   });
 
+  it('refuses a NUL character written as a YAML escape, at its field', () => {
+    const yaml = factsYaml(replace('title: Test briefing', 'title: "Test\\0briefing"'));
+    const { facts, problems } = parse(yaml);
+    expect(facts).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ ...positionOf(yaml, '"Test'), field: 'meta.title', message: 'contains a NUL character (written \\0), which no deck can show: remove it' }),
+    ]);
+  });
+
   it('reports an alias with no anchor at the alias, not as an alias bomb', () => {
     const yaml = factsYaml(replace('title: Test briefing', 'title: *name'));
     const { facts, problems } = parse(yaml);
