@@ -159,7 +159,17 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
       parts.push(el('rect', { class: p.event.upcoming ? 'v-span v-upcoming' : 'v-span', x: at(x0), y: AXIS - 4, width: at(x1) - at(x0), height: 8, rx: 4 }));
     }
     parts.push(el('circle', { class: p.event.upcoming ? 'v-dot v-upcoming' : 'v-dot', cx: p.x, cy: AXIS, r: 7 }));
-    const lines = [text(p.x0, top, dateLabel(p.event), { class: p.event.upcoming ? 'v-date v-upcoming-text' : 'v-date' })];
+  }
+  // Labels last, each on a patch of background, so no line (the "as of" line, a neighbour's
+  // connector) runs through its text.
+  for (const p of placed) {
+    const up = p.lane < 0;
+    const level = Math.abs(p.lane);
+    const top = up ? AXIS - level * LANE_STEP - 8 : AXIS + (level - 1) * LANE_STEP + 26;
+    const lines = [
+      el('rect', { class: 'v-label-bg', x: p.x0 - 4, y: top - SIZE + 1, width: p.x1 - p.x0 + 8, height: LINE * p.lines.length + SIZE + 4 }),
+      text(p.x0, top, dateLabel(p.event), { class: p.event.upcoming ? 'v-date v-upcoming-text' : 'v-date' }),
+    ];
     p.lines.forEach((l, i) => lines.push(text(p.x0, top + LINE * (i + 1), l, { class: 'v-label' })));
     parts.push(el('g', {}, lines.join('')));
   }

@@ -35,7 +35,7 @@ describe('many decks', () => {
 
     const result = await settle(run(process.execPath, [BIN, 'build', '--jobs', '2', '--out', out, decks[0]!, broken, decks[1]!]));
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^✓ inf-treaty: 21 slides/m);
+    expect(result.stdout).toMatch(/^✓ inf-treaty: \d+ slides/m);
     expect(result.stdout).toMatch(/^2 of 3 decks built in .*; failed: soren-basin$/m);
     expect(result.stderr).toMatch(/facts\.yaml:\d+:\d+: actors\[0\]\.quotes\[0\]\.source\[0\]: no source has the id "wire-2031": did you mean "wire-2031-03-04"\?/);
     for (const d of ['inf-treaty', 'soren-basin']) {
