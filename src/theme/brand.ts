@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { InvalidFactsError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
-import { AA_TEXT, contrast, formatRatio, luminance, parseHex, type Rgb } from './contrast.js';
+import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
 /**
@@ -462,4 +462,3 @@ function svgSize(bytes: Uint8Array): { width: number; height: number } | { error
   return { error: 'has no viewBox (nor width and height): add viewBox="0 0 W H" to the <svg> element' };
 }
 
-export type { Rgb };

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidFactsError, UsageError, type Problem } from '../errors.js';
-import { displayPath } from '../facts/load.js';
 import type { Asset } from '../html/assets.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { BRAND_COLOURS, BrandPathError, brandCss, loadBrand, locateInYaml, type Brand, type ColourName, type Palette } from './brand.js';
@@ -131,11 +130,6 @@ export function brandPage(theme: ResolvedTheme | undefined): { stylesheet: boole
 /** The theme as recorded in a build's settings, so an unchanged deck is recognised. */
 export function themeSetting(theme: ResolvedTheme): { spec: string; from: ThemeChoice['from']; file?: string } {
   return { ...theme.choice, ...(theme.brand ? { file: theme.brand.file } : {}) };
-}
-
-/** Shown in messages: the brand file or theme name. */
-export function themeLabel(theme: ResolvedTheme): string {
-  return theme.brand ? displayPath(theme.brand.file) : theme.base;
 }
 
 /**
