@@ -48,7 +48,7 @@ export class Progress {
   }
 
   update(event: DeckEvent): void {
-    const row = this.rows.find((r) => r.deck === event.deck);
+    const row = this.rowFor(event);
     if (!row) return;
     row.status = event.status;
     if (event.status === 'done') {
@@ -64,6 +64,19 @@ export class Progress {
     }
     if (this.live) this.draw();
     else if (event.status !== 'building' && event.status !== 'exporting') this.stream.write(this.line(row) + '\n');
+  }
+
+  /**
+   * The row an event is about. Two deck folders may share a name (a/brief, b/brief): they are
+   * built in the order listed, so a start goes to the first such row still queued and anything
+   * later to the first such row in progress, never to one already finished.
+   */
+  private rowFor(event: DeckEvent): Row | undefined {
+    const named = this.rows.filter((r) => r.deck === event.deck);
+    const waiting = (r: Row) => r.status === 'queued';
+    const working = (r: Row) => r.status === 'building' || r.status === 'exporting';
+    const starts = event.status === 'building' || event.status === 'up-to-date';
+    return named.find(starts ? waiting : working) ?? named.find((r) => waiting(r) || working(r)) ?? named[0];
   }
 
   /** The closing summary; on a terminal the live block stays as the record. */

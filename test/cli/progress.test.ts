@@ -62,3 +62,18 @@ describe('build progress', () => {
     }
   });
 });
+
+describe('build progress with two decks of the same name', () => {
+  it('keeps a row per deck folder: a failure is not overwritten by its namesake', () => {
+    const out = stream(false);
+    const p = new Progress(out, ['brief', 'other', 'brief'], () => 0);
+    p.update({ deck: 'brief', status: 'building' });
+    p.update({ deck: 'brief', status: 'failed', error: new BriefdeckError('facts.yaml: 1 error; nothing was written', ExitCode.invalidFacts) });
+    p.update({ deck: 'other', status: 'building' });
+    p.update({ deck: 'brief', status: 'building' });
+    p.update({ deck: 'other', status: 'done', result: result(3, false) });
+    p.update({ deck: 'brief', status: 'done', result: result(4, false) });
+    p.finish('build');
+    expect(out.text().trimEnd().split('\n').at(-1)).toMatch(/^2 of 3 decks built in .*; failed: brief$/);
+  });
+});
