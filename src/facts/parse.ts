@@ -274,7 +274,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  if (bestDistance <= Math.max(2, Math.floor(best.length / 3))) return best;
+  // A cut-short or run-on id ("wire-2031" for "wire-2031-03-04") is far in edits but plain to
+  // a reader: suggest the one candidate it begins, or that begins it.
+  const w = word.toLowerCase();
+  const related = w.length < 3 ? [] : candidates.filter((c) => c.toLowerCase().startsWith(w) || w.startsWith(c.toLowerCase()));
+  return related.length === 1 ? related[0] : undefined;
 }
 
 function offsetOf(doc: Document, path: FieldPath, where: 'key' | 'value'): number {

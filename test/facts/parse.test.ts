@@ -359,6 +359,14 @@ describe('formatPath and closest', () => {
     expect(closest('zzzzzz', ['title', 'subtitle'])).toBeUndefined();
     expect(closest('x', [])).toBeUndefined();
   });
+
+  it('suggests the one candidate a cut-short or run-on id belongs to', () => {
+    expect(closest('wire-2031', ['wire-2031-03-04', 'rferl'])).toBe('wire-2031-03-04');
+    expect(closest('rferl-2019-02-13-b', ['rferl-2019-02-13', 'nato'])).toBe('rferl-2019-02-13');
+    // Two candidates begin with it: no guess.
+    expect(closest('wire-2031', ['wire-2031-03-04', 'wire-2031-04-01'])).toBeUndefined();
+    expect(closest('w', ['wire-2031-03-04'])).toBeUndefined();
+  });
 });
 
 describe('problems as the user sees them', () => {
