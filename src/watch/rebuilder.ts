@@ -34,10 +34,8 @@ interface DeckState {
   dir: string;
   name: string;
   timer?: NodeJS.Timeout;
-  html?: Promise<void>;
-  htmlAgain: boolean;
-  pdf?: Promise<void>;
-  pdfAgain: boolean;
+  html: SerialJob;
+  pdf: SerialJob;
   /** sha256 of the index.html the current PDF was printed from. */
   printed?: string;
   last?: BuildResult;
@@ -61,7 +59,13 @@ export class Rebuilder {
   ) {
     for (const dir of deckDirs) {
       const full = path.resolve(dir);
-      this.decks.set(full, { dir: full, name: path.basename(full), htmlAgain: false, pdfAgain: false });
+      const d: DeckState = {
+        dir: full,
+        name: path.basename(full),
+        html: new SerialJob(() => this.buildHtml(d)),
+        pdf: new SerialJob(() => this.printOnce(d)),
+      };
+      this.decks.set(full, d);
     }
   }
 
@@ -99,7 +103,7 @@ export class Rebuilder {
   /** Waits for every build and export under way, for tests and orderly shutdown. */
   async idle(): Promise<void> {
     for (;;) {
-      const busy = [...this.decks.values()].flatMap((d) => [d.html, d.pdf]).filter(Boolean);
+      const busy = [...this.decks.values()].flatMap((d) => [d.html.running, d.pdf.running]).filter(Boolean);
       const timers = [...this.decks.values()].some((d) => d.timer);
       if (busy.length === 0 && !timers) return;
       await Promise.all(busy);
@@ -110,7 +114,7 @@ export class Rebuilder {
   async close(): Promise<void> {
     await this.watcher?.close();
     for (const d of this.decks.values()) clearTimeout(d.timer);
-    await Promise.allSettled([...this.decks.values()].flatMap((d) => [d.html, d.pdf]));
+    await Promise.allSettled([...this.decks.values()].flatMap((d) => [d.html.running, d.pdf.running]));
   }
 
   private changed(file: string): void {
@@ -134,23 +138,8 @@ export class Rebuilder {
     }, this.options.debounceMs ?? 40);
   }
 
-  /** Runs the deck's HTML build now, or once more after the one under way. */
   private rebuild(d: DeckState): Promise<void> {
-    if (d.html) {
-      d.htmlAgain = true;
-      return d.html;
-    }
-    d.html = (async () => {
-      try {
-        do {
-          d.htmlAgain = false;
-          await this.buildHtml(d);
-        } while (d.htmlAgain);
-      } finally {
-        d.html = undefined;
-      }
-    })();
-    return d.html;
+    return d.html.run();
   }
 
   private async buildHtml(d: DeckState): Promise<void> {
@@ -162,35 +151,21 @@ export class Rebuilder {
     const before = await fingerprint(inputs, '');
     try {
       const result = await buildDeck(d.dir, buildOptions);
-      if ((await fingerprint(inputs, '')) !== before) d.htmlAgain = true;
+      if ((await fingerprint(inputs, '')) !== before) d.html.again();
       d.last = result;
       d.error = undefined;
       this.events.built?.(d.name, result);
       if (this.options.pool) void this.exportPdf(d);
     } catch (err) {
       if (!(err instanceof BriefdeckError)) throw err;
-      if ((await fingerprint(inputs, '')) !== before) d.htmlAgain = true;
+      if ((await fingerprint(inputs, '')) !== before) d.html.again();
       d.error = err;
       this.events.failed?.(d.name, err);
     }
   }
 
   private exportPdf(d: DeckState): Promise<void> {
-    if (d.pdf) {
-      d.pdfAgain = true;
-      return d.pdf;
-    }
-    d.pdf = (async () => {
-      try {
-        do {
-          d.pdfAgain = false;
-          await this.printOnce(d);
-        } while (d.pdfAgain);
-      } finally {
-        d.pdf = undefined;
-      }
-    })();
-    return d.pdf;
+    return d.pdf.run();
   }
 
   private async printOnce(d: DeckState): Promise<void> {
@@ -204,7 +179,7 @@ export class Rebuilder {
       const result = await printDeck(pool, html, d.name, d.last.deck.slides.length, pdfMeta(d.last.deck, d.last.facts.facts));
       // A newer build landed while printing: print that one instead of keeping this PDF.
       if ((await this.indexHash(d)) !== before) {
-        d.pdfAgain = true;
+        d.pdf.again();
         return;
       }
       const pdfFile = path.join(outDir, `${d.name}.pdf`);
@@ -227,5 +202,39 @@ export class Rebuilder {
   private async indexHash(d: DeckState): Promise<string> {
     const bytes = await readFile(path.join(outDirOf(d.dir, this.options.outRoot), 'index.html'));
     return createHash('sha256').update(bytes).digest('hex');
+  }
+}
+
+/**
+ * A job that never runs twice at once: asked while running, it runs exactly once more after
+ * the current run, however often it was asked, so the last request is always served.
+ */
+class SerialJob {
+  running?: Promise<void>;
+  private repeat = false;
+
+  constructor(private readonly job: () => Promise<void>) {}
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.repeat = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.repeat = false;
+          await this.job();
+        } while (this.repeat);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** From inside the job: run once more when this run ends. */
+  again(): void {
+    this.repeat = true;
   }
 }

@@ -103,8 +103,10 @@ describe('serve: live preview', () => {
     await new Promise((r) => setTimeout(r, 100));
     await session.rebuilder.idle();
     const builds = log.filter((l) => l.includes('✓ inf-treaty')).length - before;
+    // Six saves within about 40 ms: far fewer builds than saves (timing on a busy machine
+    // may split them into two or three groups), and the last save always built.
     expect(builds).toBeGreaterThanOrEqual(1);
-    expect(builds).toBeLessThanOrEqual(2);
+    expect(builds).toBeLessThanOrEqual(3);
     expect(await readFile(path.join(out, 'inf-treaty', 'slides.md'), 'utf8')).toContain('Rapid edit number 6.');
   });
 });
