@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BriefdeckError } from '../errors.js';
+import { loadPdfLib } from '../pdf/metadata.js';
 import { buildDeck, deckIsUpToDate, type BuildOptions, type BuildResult } from './build.js';
 
 export type DeckEvent =
@@ -39,7 +40,10 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   const queue = deckDirs.filter((_, i) => !fresh[i]);
   // Start Chromium while the first facts are read and rendered: its launch is the largest
   // single cost. A launch failure is reported by the first deck that needs the browser.
-  if (queue.length > 0) options.pool?.browser().catch(() => {});
+  if (queue.length > 0 && options.pool) {
+    options.pool.browser().catch(() => {});
+    void loadPdfLib().catch(() => {});
+  }
 
   const worker = async () => {
     for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {

@@ -282,12 +282,16 @@ function timeline(ctx: Context): Slide[] {
       field: `timeline[${e.order}].event`,
     });
   }
+  const widestDate = Math.max(...events.map((e) => formatDateShort(e.when).length + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
+  const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5) / 10.8);
   const table = pages(
     ctx,
     'timeline',
     'Timeline',
     rows,
-    (r) => px.row('x'.repeat(r.len), 105),
+    // The date column is as wide as its longest entry ("22 Jan 2030 (upcoming)"); the event
+    // column gets the rest, at about 10.8px a character in the table's type.
+    (r) => px.row('x'.repeat(r.len), eventChars),
     (page) => ['| Date | Event |', '| --- | --- |', ...page.map((r) => r.md)].join('\n'),
     ctx.notes('timeline'),
     BODY - px.tableHead,

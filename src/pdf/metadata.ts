@@ -82,7 +82,7 @@ export async function finishPdf(
   outline: readonly OutlineItem[],
   expectPages?: number,
 ): Promise<Uint8Array> {
-  const lib = await import('pdf-lib');
+  const lib = await loadPdfLib();
   const { PDFDocument, PDFName, PDFHexString, PDFDict, PDFRef, PDFNumber, PDFNull } = lib;
   // Without updateMetadata, pdf-lib leaves the producer and dates to us.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -154,4 +154,15 @@ export async function finishPdf(
   catalog.set(PDFName.of('Outlines'), root);
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   return doc.save({ useObjectStreams: false });
+}
+
+let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
+
+/**
+ * pdf-lib, imported once. Callers that know a PDF is coming start this while Chromium launches,
+ * when the process would otherwise only wait.
+ */
+export function loadPdfLib(): Promise<typeof import('pdf-lib')> {
+  pdfLib ??= import('pdf-lib');
+  return pdfLib;
 }
