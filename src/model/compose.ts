@@ -469,7 +469,7 @@ function nextSteps(ctx: Context): Slide[] {
     'next-steps',
     'Next steps',
     steps,
-    (s) => px.row(s.what, 55),
+    (s) => px.row(s.what, 70),
     (page) =>
       [
         '| When | What | Who |',
