@@ -1,23 +1,15 @@
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { Facts } from './schema.js';
+import { describe, readYamlMap, type FieldPath, type Locator } from './yaml.js';
+
+export type { FieldPath, Locator, Position } from './yaml.js';
 
 /** Larger facts files are refused before parsing: a briefing is never this big. */
 export const MAX_FACTS_BYTES = 2 * 1024 * 1024;
 /** Aliases allowed in one file; far above any honest use, far below a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 200;
-
-export type FieldPath = readonly (string | number)[];
-
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/** Finds where a field is written in the file, or the nearest enclosing field that is. */
-export type Locator = (path: FieldPath, at?: 'key' | 'value') => Position;
 
 export interface ParsedFacts {
   facts?: Facts;
@@ -47,61 +39,18 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
   });
 
   if (bytes.byteLength > MAX_FACTS_BYTES) return fail(tooLargeMessage(bytes.byteLength));
-  if (bytes.includes(0)) return fail('is a binary file, not YAML text: save the facts as plain UTF-8 text');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return fail(`is not valid UTF-8 text (near byte ${firstInvalidUtf8(bytes)}): re-save it as UTF-8`);
-  }
-  if (text.trim() === '') {
-    return fail('is empty: start from `npx briefdeck new <folder>`, which writes a commented example');
-  }
-
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const locate: Locator = (path, where = 'value') => at(offsetOf(doc, path, where));
-
-  for (const err of reportedYamlErrors(doc.errors)) {
-    const opener = /^Flow (sequence|map) in block collection/.test(err.message) ? unclosedBracket(text, err.pos[0]) : undefined;
-    const message =
-      opener === undefined
-        ? yamlMessage(err.code, err.message)
-        : `not valid YAML: this ${text[opener]} is never closed: end the list with ${text[opener] === '[' ? ']' : '}'} on the same line, or ${QUOTE_IT}`;
-    problems.push({ severity: 'error', file, ...at(opener ?? err.pos[0]), field: '', message });
-  }
-  if (problems.length > 0) return { problems, locate };
-
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
-    if (unresolved) {
-      const name = unresolved[1]!;
-      return {
-        problems: [{ severity: 'error', file, ...at(aliasOffset(doc, name)), field: '', message: `not valid YAML: *${name} refers to no anchor: define &${name} before it, or write the value out` }],
-        locate,
-      };
-    }
-    return fail(`uses too many YAML aliases (*name) (${message}): write the facts out instead of expanding anchors`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({
-      severity: 'error',
-      file,
-      line: 1,
-      column: 1,
-      field: '',
-      message: 'must be a map of sections (meta:, sources:, bottom_line:, …), not ' + describe(value),
-    });
-    return { problems, locate };
-  }
+  const read = readYamlMap(bytes, file, {
+    what: 'facts file',
+    content: 'the facts',
+    emptyHint: 'start from `npx briefdeck new <folder>`, which writes a commented example',
+    maxAliases: MAX_ALIAS_COUNT,
+    mapOf: 'sections (meta:, sources:, bottom_line:, …)',
+    valuesAre: 'the facts',
+  });
+  const { locate } = read;
+  problems.push(...read.problems);
+  if (!read.value) return { problems, locate };
+  const value = read.value;
 
   // A YAML escape can put a NUL into text ("\0"); no web page or PDF can show one.
   const nuls = pathsOfStrings(value, (s) => s.includes('\0'));
@@ -234,13 +183,6 @@ function valueAt(root: unknown, path: FieldPath): unknown {
   return cur;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'an empty document';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return `a ${typeof value}`;
-}
-
 /** The keys the schema accepts at `path`, for "did you mean" hints. */
 export function knownKeys(schema: z.ZodType, path: FieldPath): string[] {
   let cur: z.ZodType | undefined = schema;
@@ -283,111 +225,3 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return related.length === 1 ? related[0] : undefined;
 }
 
-function offsetOf(doc: Document, path: FieldPath, where: 'key' | 'value'): number {
-  let node: unknown = doc.contents;
-  let fallback = rangeStart(node) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const part = path[i];
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
-      if (!pair) return fallback;
-      if (last && where === 'key') return rangeStart(pair.key) ?? fallback;
-      fallback = rangeStart(pair.value) ?? rangeStart(pair.key) ?? fallback;
-      node = pair.value;
-    } else if (isSeq(node) && typeof part === 'number') {
-      node = node.items[part];
-      fallback = rangeStart(node) ?? fallback;
-    } else {
-      return fallback;
-    }
-  }
-  return fallback;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return node && typeof node === 'object' && 'range' in node ? (node as Node).range?.[0] : undefined;
-}
-
-/**
- * The YAML errors worth showing. Once the syntax is broken the parser's later complaints are
- * mostly echoes of the first one (an unclosed bracket gives five), so only the first syntax
- * error is reported, with any duplicate keys found before it.
- */
-function reportedYamlErrors(errors: readonly YAMLError[]): YAMLError[] {
-  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const firstSyntax = sorted.findIndex((e) => e.code !== 'DUPLICATE_KEY');
-  return firstSyntax < 0 ? sorted : [...sorted.slice(0, firstSyntax), sorted[firstSyntax]!];
-}
-
-const QUOTE_IT = 'put the whole value in double quotes';
-
-function yamlMessage(code: string, message: string): string {
-  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same map: keep one (YAML would silently drop the other)';
-    case 'TAB_AS_INDENT':
-      return 'tabs are used for indentation: YAML needs spaces (use two per level)';
-    case 'MULTIPLE_DOCS':
-      return 'not valid YAML: a second document starts here (a "---" line): a facts file holds one; remove the line';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return `not valid YAML: ${first}. A value that contains ": " must be quoted: ${QUOTE_IT}, e.g. text: "Note: …"`;
-    case 'UNEXPECTED_TOKEN':
-    case 'BAD_SCALAR_START':
-      return `not valid YAML: ${first}. A value that starts with [ { @ \` or another YAML sign must be quoted: ${QUOTE_IT}, e.g. title: "[Draft] …"`;
-    case 'MISSING_CHAR':
-      return `not valid YAML: ${first}. Close it, or ${QUOTE_IT} and write any " inside it as \\"`;
-    default:
-      return `not valid YAML: ${first}. Check the indentation (spaces, the same column for keys of one map), brackets and quotes here`;
-  }
-}
-
-/**
- * The `[` or `{` left open before `offset`, where YAML noticed a flow collection that never
- * ends: the analyst needs to see the bracket, not the next line where the parser gave up.
- */
-function unclosedBracket(text: string, offset: number): number | undefined {
-  let depth = 0;
-  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === ']' || c === '}') depth++;
-    else if (c === '[' || c === '{') {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return undefined;
-}
-
-/** Where the first alias `*name` is written, for an alias with no anchor. */
-function aliasOffset(doc: Document, name: string): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_key, node) {
-      if (isAlias(node) && node.source === name) {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return offset;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
-}

@@ -1,10 +1,11 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InvalidFactsError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
+import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
@@ -263,55 +264,26 @@ export function brandCss(brand: Brand): string {
 // ---------------------------------------------------------------------------------------------
 // YAML with positions
 
-type Locate = (path: FieldPath, at?: 'key' | 'value') => Position;
-
 function wholeFile(file: string, message: string): Problem {
   return { severity: 'error', file, line: 0, column: 0, field: '', message };
 }
 
 /** Parses brand-file bytes: YAML (no duplicate keys, few aliases) checked against the schema. */
-export function parseBrand(bytes: Uint8Array, file: string): { value?: BrandInput; problems: Problem[]; locate: Locate } {
-  const nowhere: Locate = () => ({ line: 0, column: 0 });
-  const fail = (message: string) => ({ problems: [wholeFile(file, message)], locate: nowhere });
-  if (bytes.includes(0)) return fail('is a binary file, not YAML text: save the brand file as plain UTF-8 text');
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('is not valid UTF-8 text: re-save it as UTF-8');
-  }
-  if (source.trim() === '') return fail('is empty: see "Themes and branding" in the README for an example');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const locate: Locate = (p, where = 'value') => at(offsetOf(doc, p, where));
-  const problems: Problem[] = [];
-  const syntax = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  for (const err of syntax.slice(0, 3)) {
-    const message =
-      err.code === 'DUPLICATE_KEY'
-        ? 'this key appears twice in the same map: keep one'
-        : err.code === 'TAB_AS_INDENT'
-          ? 'tabs are used for indentation: YAML needs spaces (use two per level)'
-          : `not valid YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
-    problems.push({ severity: 'error', file, ...at(err.pos[0]), field: '', message });
-  }
-  if (problems.length > 0) return { problems, locate };
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 20 });
-  } catch (err) {
-    return fail(`cannot be read: ${(err as Error).message}: write the values out instead of using YAML aliases`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { problems: [{ severity: 'error', file, line: 1, column: 1, field: '', message: 'must be a map of fields (colours:, font:, logo:, footer:)' }], locate };
-  }
+export function parseBrand(bytes: Uint8Array, file: string): { value?: BrandInput; problems: Problem[]; locate: Locator } {
+  const read = readYamlMap(bytes, file, {
+    what: 'brand file',
+    content: 'the brand file',
+    emptyHint: 'see "Themes and branding" in the README for an example',
+    maxAliases: 20,
+    mapOf: 'fields (colours:, font:, logo:, footer:)',
+    valuesAre: 'the values',
+  });
+  const { problems, locate } = read;
+  if (!read.value) return { problems, locate };
+  const value = read.value;
   const result = BrandSchema.safeParse(value);
   if (result.success) return { value: result.data, problems, locate };
-  const salvaged = wellFormed(value as Record<string, unknown>);
+  const salvaged = wellFormed(value);
   for (const issue of result.error.issues) {
     const p = issue.path.filter((x): x is string | number => typeof x !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
@@ -362,29 +334,6 @@ export async function locateInYaml(file: string, fieldPath: FieldPath): Promise<
   } catch {
     return { line: 0, column: 0 };
   }
-}
-
-function offsetOf(doc: Document, fieldPath: FieldPath, where: 'key' | 'value'): number {
-  let node: unknown = doc.contents;
-  let fallback = rangeStart(node) ?? 0;
-  for (let i = 0; i < fieldPath.length; i++) {
-    const part = fieldPath[i];
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
-      if (!pair) return fallback;
-      if (i === fieldPath.length - 1 && where === 'key') return rangeStart(pair.key) ?? fallback;
-      fallback = rangeStart(pair.value) ?? rangeStart(pair.key) ?? fallback;
-      node = pair.value;
-    } else if (isSeq(node) && typeof part === 'number') {
-      node = node.items[part];
-      fallback = rangeStart(node) ?? fallback;
-    } else return fallback;
-  }
-  return fallback;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return node && typeof node === 'object' && 'range' in node ? (node as Node).range?.[0] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
