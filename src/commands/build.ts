@@ -81,12 +81,18 @@ const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
 );
 
 /** The settings that shape a deck's output besides its input files. */
-async function settingsOf(options: BuildOptions, theme: ResolvedTheme, baselineSha?: string): Promise<string> {
+async function settingsOf(
+  options: BuildOptions,
+  theme: ResolvedTheme,
+  baselineSha?: string,
+  /** The assets' manifest, when the build has just written them. */
+  assetManifest?: string,
+): Promise<string> {
   return JSON.stringify({
     version: VERSION,
     code: await CODE_STAMP,
     theme: themeSetting(theme),
-    assets: await manifestOf(await deckAssets(theme)),
+    assets: assetManifest ?? (await manifestOf(await deckAssets(theme))),
     baseline: baselineSha ?? null,
     handout: options.handout === true,
   });
@@ -147,8 +153,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   await mkdir(outDir, { recursive: true });
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
   await using _folder = await lockBuildFolder(outDir);
-  const assets = await deckAssets(theme);
-  await writeAssets(outDir, assets);
+  const assetManifest = await writeAssets(outDir, await deckAssets(theme));
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),
@@ -204,7 +209,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   } finally {
     await Promise.all(staged.map((f) => f.discard()));
   }
-  const settings = await settingsOf(options, theme, sha);
+  const settings = await settingsOf(options, theme, sha, assetManifest);
   const inputs = [...facts.inputs, ...theme.inputs];
   await writeState(outDir, {
     fingerprint: await fingerprint(inputs, settings),

@@ -66,13 +66,13 @@ export async function manifestOf(assets: readonly Asset[]): Promise<string> {
  * Writes the assets into `outDir`, each atomically. When the folder already holds exactly this
  * set (same manifest, every file present), nothing is read or written.
  */
-export async function writeAssets(outDir: string, assets: readonly Asset[]): Promise<void> {
+export async function writeAssets(outDir: string, assets: readonly Asset[]): Promise<string> {
   const manifest = await manifestOf(assets);
   const manifestPath = path.join(outDir, MANIFEST);
   const current = await readFile(manifestPath, 'utf8').catch(() => undefined);
   if (current === manifest) {
     const present = await Promise.all(assets.map((a) => stat(path.join(outDir, a.to)).then(() => true, () => false)));
-    if (present.every(Boolean)) return;
+    if (present.every(Boolean)) return manifest;
   }
   const dirs = new Set(assets.map((a) => path.dirname(path.join(outDir, a.to))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
@@ -86,4 +86,5 @@ export async function writeAssets(outDir: string, assets: readonly Asset[]): Pro
     }),
   );
   await writeFileAtomic(manifestPath, manifest);
+  return manifest;
 }
