@@ -4,7 +4,7 @@ import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { changeTag, citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
 import type { Deck, SectionId, Slide } from './deck.js';
 import { lines, pageTitle, paginate } from './paginate.js';
-import { drawMatrix, MATRIX_ROWS } from '../visuals/matrix.js';
+import { drawMatrix, matrixChunks } from '../visuals/matrix.js';
 import type { Visual } from '../visuals/svg.js';
 import { drawTimeline, timelineChunks } from '../visuals/timeline.js';
 
@@ -269,21 +269,25 @@ function timeline(ctx: Context): Slide[] {
   type Row = { md: string; len: number; field?: string };
   const rows: Row[] = [];
   let markerPlaced = false;
-  for (const e of events) {
+  // When the chart shows numbered markers, the table is their key: the same numbers beside the text.
+  const numbered = chunks.some((c) => c.numbered);
+  const numbers = chunks.flatMap((c) => c.numbers);
+  const num = (cell: string) => (numbered ? `| ${cell} ` : '');
+  for (const [i, e] of events.entries()) {
     const upcoming = isAfter(e.when, ctx.asOf);
     if (upcoming && !markerPlaced) {
-      rows.push({ md: `| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
+      rows.push({ md: `${num('')}| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
       markerPlaced = true;
     }
     const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
     rows.push({
-      md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
+      md: `${num(String(numbers[i]))}| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
       len: e.event.length,
       field: `timeline[${e.order}].event`,
     });
   }
   const widestDate = Math.max(...events.map((e) => formatDateShort(e.when).length + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
-  const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5) / 10.8);
+  const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5 - (numbered ? 60 : 0)) / 10.8);
   const table = pages(
     ctx,
     'timeline',
@@ -292,7 +296,7 @@ function timeline(ctx: Context): Slide[] {
     // The date column is as wide as its longest entry ("22 Jan 2030 (upcoming)"); the event
     // column gets the rest, at about 10.8px a character in the table's type.
     (r) => px.row('x'.repeat(r.len), eventChars),
-    (page) => ['| Date | Event |', '| --- | --- |', ...page.map((r) => r.md)].join('\n'),
+    (page) => [`${num('#')}| Date | Event |`, `${num('---')}| --- | --- |`, ...page.map((r) => r.md)].join('\n'),
     ctx.notes('timeline'),
     BODY - px.tableHead,
     (r) => r.field,
@@ -396,10 +400,10 @@ function options(ctx: Context): Slide[] {
   const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) > 0);
   if (actors.length > 0 && positioned) {
     // Who backs which option, drawn: rows split across slides when there are many actors.
-    const rows = paginate(actors, () => 1, MATRIX_ROWS);
-    rows.forEach((page, i) => {
-      const visual = drawMatrix({ actors: page.map((a) => ({ id: a.id, name: oneLine(a.name) })), options: opts });
-      const slide = visualSlide(i === 0 ? 'options' : `options-${i + 1}`, 'options', pageTitle('Who backs which option', i, rows.length), visual);
+    const pieces = matrixChunks({ actors: actors.map((a) => ({ id: a.id, name: oneLine(a.name) })), options: opts });
+    pieces.forEach((piece, i) => {
+      const visual = drawMatrix(piece, piece.firstOption);
+      const slide = visualSlide(i === 0 ? 'options' : `options-${i + 1}`, 'options', pageTitle('Who backs which option', i, pieces.length), visual);
       if (i === 0 && ctx.notes('options') !== undefined) slide.notes = ctx.notes('options');
       slides.push(slide);
     });
