@@ -4,9 +4,9 @@ import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { oneLine } from '../text.js';
 import type { Block, Column, Run, SourceEntry } from './deck.js';
 import type { Composed, Flow, Unit } from './flow.js';
-import { drawMatrix, MATRIX_ROWS } from '../visuals/matrix.js';
-import { drawTimeline, timelineChunks } from '../visuals/timeline.js';
-import { labelsFor, type Labels } from './labels.js';
+import { MATRIX_ROWS } from '../visuals/matrix.js';
+import { timelineChunks } from '../visuals/timeline.js';
+import { labelsFor, type Labels } from '../labels/index.js';
 
 /**
  * Facts → the deck's content, section by section, as flows of units in the order a briefer
@@ -167,10 +167,12 @@ function bottomLine(ctx: Context): Flow[] {
 
 function whatsNew(ctx: Context): Flow[] {
   if (!ctx.changes) return [];
-  const { since, changes } = ctx.changes;
-  const sentences = changes.length > 0 ? changes.map((c) => c.sentence) : [ctx.labels.noChanges(since)];
+  const L = ctx.labels;
+  const { changes, sinceDate } = ctx.changes;
+  const since = sinceDate ? L.date(sinceDate) : ctx.changes.since;
+  const sentences = changes.length > 0 ? changes.map((c) => L.change(c.note)) : [L.noChanges(since)];
   const units = sentences.map((s, i): Unit => ({ id: `changes.${i}`, block: item([text(s)]), group: 'changes', fields: [] }));
-  return [flow('changes', 'changes', ctx.labels.heading.whatsNew(since), units)];
+  return [flow('changes', 'changes', L.heading.whatsNew(since), units)];
 }
 
 function background(ctx: Context): Flow[] {
@@ -222,8 +224,9 @@ function timeline(ctx: Context): Flow[] {
           block: {
             kind: 'drawing',
             drawing: { type: 'timeline', events: chunk, asOf: ctx.asOf, room: DRAWING_ROOM },
-            // The drawing's own text alternative: the same events, whole, in words.
-            ...textAlternative(drawTimeline(chunk, ctx.asOf)),
+            // The drawing's text alternative: the same events, whole, in words.
+            alt: chunk.map((e) => `${L.date(e.when)}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`),
+            label: L.continued(L.heading.timelineChart, i, chunks.length),
           },
           fields: chunk.map((e) => fieldOf.get(e)!),
         },
@@ -367,7 +370,8 @@ function options(ctx: Context): Flow[] {
             block: {
               kind: 'drawing',
               drawing: { type: 'matrix', actors: rows, options: matrixOptions, room: DRAWING_ROOM },
-              ...textAlternative(drawMatrix({ actors: rows, options: matrixOptions })),
+              alt: matrixAlt(L, rows, matrixOptions),
+              label: title,
             },
             fields: [],
           },
@@ -398,9 +402,17 @@ function options(ctx: Context): Flow[] {
   return flows;
 }
 
-/** What a drawing says in words: one line per entry, and a one-sentence summary. */
-function textAlternative(visual: { alt: string[]; label: string }): { alt: string[]; label: string } {
-  return { alt: visual.alt, label: visual.label };
+/** The matrix in words: per actor, the options it backs, opposes or is undecided on. */
+function matrixAlt(L: Labels, actors: { id: string; name: string }[], opts: { backers?: string[]; opponents?: string[]; undecided?: string[] }[]): string[] {
+  return actors.map((a) => {
+    const parts: string[] = [];
+    opts.forEach((o, i) => {
+      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(i + 1));
+      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(i + 1));
+      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(i + 1));
+    });
+    return `${a.name}: ${parts.length ? parts.join('; ') : L.matrix.noPosition}`;
+  });
 }
 
 function optionFlow(ctx: Context, o: Option, index: number, count: number, notes?: Notes): Flow {
