@@ -7,6 +7,7 @@ import type { Composed, Flow, Unit } from './flow.js';
 import { MATRIX_ROWS } from '../visuals/matrix.js';
 import { timelineChunks } from '../visuals/timeline.js';
 import { labelsFor, type Labels } from '../labels/index.js';
+import { toOverrides } from '../labels/overrides.js';
 
 /**
  * Facts → the deck's content, section by section, as flows of units in the order a briefer
@@ -16,13 +17,15 @@ import { labelsFor, type Labels } from '../labels/index.js';
 export interface ComposeOptions {
   /** What changed since an earlier version: adds a "What's new" slide and tags items. */
   changes?: ChangeSet;
+  /** A brand's own wording for words the deck adds; the facts' `meta.labels` win over it. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** Height of a slide's body below its heading, in px at the designed size, for drawings. */
 export const DRAWING_ROOM = 520;
 
 export function composeDeck(facts: Facts, settings: ComposeOptions = {}): Composed {
-  const ctx = new Context(facts, settings.changes);
+  const ctx = new Context(facts, settings.changes, settings.labels);
   const flows: Flow[] = [
     titleFlow(ctx),
     ...bottomLine(ctx),
@@ -63,9 +66,10 @@ class Context {
   constructor(
     readonly facts: Facts,
     readonly changes?: ChangeSet,
+    brandLabels?: Readonly<Record<string, string>>,
   ) {
     this.asOf = date(facts.meta.as_of);
-    this.labels = labelsFor(facts.meta.language ?? 'en');
+    this.labels = labelsFor(facts.meta.language ?? 'en', toOverrides({ ...brandLabels, ...facts.meta.labels }));
     facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
     this.sourceEntries = facts.sources.map((s, i) => sourceEntry(s, i + 1));
     for (const a of facts.actors ?? []) this.actorName.set(a.id, oneLine(a.name));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartialDate } from '../../src/facts/dates.js';
 import { LABEL_SETS, labelsFor, overridableKeys, type ChangeNote } from '../../src/labels/index.js';
+import { composeSlides, errorsOf, factsYaml, problemAt, replace, validFacts } from '../helpers.js';
 
 const YEAR: PartialDate = { year: 2031, precision: 'year' };
 const MONTH: PartialDate = { year: 2031, month: 11, precision: 'month' };
@@ -130,5 +131,24 @@ describe('labelsFor', () => {
     expect(L.section.background).toBe('Background');
     expect(L.keyTerms).toBe('Glossary');
     expect(overridableKeys()).toContain('heading.bottomLine');
+  });
+});
+
+describe('labels in the facts', () => {
+  const withLabels = (labels: string) => factsYaml(replace('  marking: UNCLASSIFIED', `  marking: UNCLASSIFIED\n  labels:\n${labels}`));
+
+  it('set a deck’s own wording, in its language', () => {
+    const deck = composeSlides(validFacts(withLabels('    heading.bottomLine: Key judgements\n    section.bottom-line: Judgements\n')));
+    const slide = deck.slides.find((s) => s.section === 'bottom-line')!;
+    expect(slide.title).toBe('Key judgements');
+    expect(deck.labels.section['bottom-line']).toBe('Judgements');
+    const french = composeSlides(validFacts(withLabels('    keyTerms: Lexique\n').replace('  marking: UNCLASSIFIED', '  marking: UNCLASSIFIED\n  language: fr-CA')));
+    expect(french.labels.keyTerms).toBe('Lexique');
+    expect(french.slides.find((s) => s.section === 'bottom-line')!.title).toBe('L’essentiel');
+  });
+
+  it('refuses a key that names no word of the deck, with a "did you mean"', () => {
+    const problems = errorsOf(withLabels('    heading.bottomLne: Key judgements\n'));
+    expect(problemAt(problems, 'meta.labels.heading.bottomLne').message).toMatch(/did you mean "heading\.bottomLine"\?/);
   });
 });
