@@ -93,41 +93,56 @@ function advance(ch: string, weight: Weight): number {
   return code > 0xffff ? 1.3 : 1.05;
 }
 
+function ems(content: string, weight: Weight): number {
+  let sum = 0;
+  for (const ch of content) sum += advance(ch, weight);
+  return sum;
+}
+
 /**
  * Width of a line of Source Sans 3 at `size` px, never narrower than Chromium draws it: the sum
  * of advances (kerning only narrows) with a small margin for rounding.
  */
 export function textWidth(content: string, size: number, weight: Weight = 'bold'): number {
-  let ems = 0;
-  for (const ch of content) ems += advance(ch, weight);
-  return ems * size * 1.02 + 1;
+  return ems(content, weight) * size * 1.02 + 1;
 }
 
 /**
  * Greedy word wrap into lines no wider than `width` px. Nothing is cut: a word longer than a
- * whole line is broken between characters, and every line is returned, however many.
+ * whole line is broken between characters, and every line is returned, however many. Widths
+ * are summed as it goes, so a text of any length wraps in one pass.
  */
 export function wrap(content: string, width: number, size: number, weight: Weight = 'bold'): string[] {
-  const words = content.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const fits = (e: number) => e * size * 1.02 + 1 <= width;
+  const space = advance(' ', weight);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (textWidth(next, size, weight) <= width) {
-      line = next;
+  let lineEms = 0;
+  for (const word of content.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)) {
+    const wordEms = ems(word, weight);
+    if (line && fits(lineEms + space + wordEms)) {
+      line = `${line} ${word}`;
+      lineEms += space + wordEms;
       continue;
     }
     if (line) lines.push(line);
     line = '';
-    let rest = word;
-    while (textWidth(rest, size, weight) > width) {
-      const chars = [...rest];
-      let n = 1;
-      while (n < chars.length && textWidth(chars.slice(0, n + 1).join(''), size, weight) <= width) n++;
-      lines.push(chars.slice(0, n).join(''));
-      rest = chars.slice(n).join('');
+    lineEms = 0;
+    if (fits(wordEms)) {
+      line = word;
+      lineEms = wordEms;
+      continue;
     }
-    line = rest;
+    for (const ch of word) {
+      const a = advance(ch, weight);
+      if (line && !fits(lineEms + a)) {
+        lines.push(line);
+        line = '';
+        lineEms = 0;
+      }
+      line += ch;
+      lineEms += a;
+    }
   }
   if (line) lines.push(line);
   return lines;
@@ -141,7 +156,9 @@ export function fitWrap(
   size: number,
   weight: Weight = 'bold',
 ): { width: number; lines: string[] } | undefined {
+  const total = textWidth(content, size, weight);
   for (const width of widths) {
+    if (total > width * maxLines) continue;
     const lines = wrap(content, width, size, weight);
     if (lines.length <= maxLines) return { width, lines };
   }

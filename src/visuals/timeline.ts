@@ -136,28 +136,38 @@ interface Placed {
 const dateLabel = (e: TimelineEvent) => when(e, true) + (e.upcoming ? ' · upcoming' : '');
 
 /** Box content for an event: date and wrapped text, or just its number; candidates by width. */
-function contents(
-  event: TimelineEvent,
-  number: number | undefined,
-  dated: boolean,
-  cap: number,
-): { head: string; lines: string[]; width: number }[] | undefined {
+interface Content {
+  head: string;
+  lines: string[];
+  width: number;
+  /** The wrap width that gave these lines. */
+  wrap: number;
+}
+
+/** Each event's label wrapped at every width, worked out once: placement tries them many times. */
+const wrapped = new WeakMap<TimelineEvent, Content[]>();
+
+function contents(event: TimelineEvent, number: number | undefined, dated: boolean, cap: number): Content[] | undefined {
   if (number !== undefined) {
     const head = dated ? `${number} · ${when(event, true)}` : String(number);
-    return [{ head, lines: [], width: Math.max(28, textWidth(head, SIZE, 'bold')) }];
+    return [{ head, lines: [], width: Math.max(28, textWidth(head, SIZE, 'bold')), wrap: 0 }];
   }
-  const head = dateLabel(event);
-  const headWidth = textWidth(head, SIZE, 'bold');
-  const out: { head: string; lines: string[]; width: number }[] = [];
-  for (const w of LABEL_WIDTHS) {
-    const fit = fitWrap(event.label, [w], MAX_LINES, SIZE, 'regular');
-    if (!fit) continue;
-    const width = Math.max(headWidth, linesWidth(fit.lines, SIZE, 'regular'));
-    if (width > WIDTH) continue;
-    if (out.length > 0 && w > cap) break;
-    if (!out.some((o) => o.lines.join('\n') === fit.lines.join('\n'))) out.push({ head, lines: fit.lines, width });
+  let all = wrapped.get(event);
+  if (!all) {
+    const head = dateLabel(event);
+    const headWidth = textWidth(head, SIZE, 'bold');
+    all = [];
+    for (const w of LABEL_WIDTHS) {
+      const fit = fitWrap(event.label, [w], MAX_LINES, SIZE, 'regular');
+      if (!fit) continue;
+      const width = Math.max(headWidth, linesWidth(fit.lines, SIZE, 'regular'));
+      if (width > WIDTH) continue;
+      if (!all.some((o) => o.lines.join('\n') === fit.lines.join('\n'))) all.push({ head, lines: fit.lines, width, wrap: w });
+    }
+    wrapped.set(event, all);
   }
-  return out.length ? out : undefined;
+  const capped = all.filter((o, i) => i === 0 || o.wrap <= cap);
+  return capped.length ? capped : undefined;
 }
 
 const boxHeight = (lines: number) => (lines + 1) * LINE + 8;
