@@ -98,11 +98,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          warn: io.err,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
         for (const r of built) {
           for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
+          for (const file of r.removed) io.out(`  ${r.name}: removed ${file}: it was made from earlier facts, not by this build`);
           printProblems(r.facts.problems);
           for (const o of r.overflow) {
             io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);

@@ -4,15 +4,17 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
 import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
-import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
+import { BriefdeckError, ExitCode, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { MIN_ZOOM, nextFit, noHints, type Unfittable } from '../fit/fit.js';
-import { loadFacts, type LoadedFacts } from '../facts/load.js';
-import { deckAssets, manifestOf, writeAssets } from '../html/assets.js';
+import { displayPath, loadFacts, type LoadedFacts } from '../facts/load.js';
+import { deckAssets, manifestOf, stageAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
 import { composeSlides, type FitHints } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
+import { commitAll, removeEmptyFolders, removeLeftovers, removeOutputs } from '../output/commit.js';
+import { environmentError } from '../output/fs-errors.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
@@ -33,6 +35,10 @@ export interface BuildOptions {
   handout?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
+  /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
+  keepPdf?: boolean;
+  /** Told what the build waits for (another build holding the deck's folder). */
+  warn?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -48,12 +54,30 @@ export interface BuildResult {
   /** Handout pages whose speaker notes were cut short to fit the page. */
   handoutCrowded: HandoutCrowding[];
   blocked: string[];
+  /** Outputs of an earlier build that this one did not make, removed (names in the build folder). */
+  removed: string[];
   ms: number;
 }
 
 /** The build folder of a deck. */
 export function outDirOf(deckDir: string, outRoot: string): string {
   return path.resolve(outRoot, path.basename(path.resolve(deckDir)));
+}
+
+/**
+ * Refuses decks that would share a build folder (slides/x and other/x both make build/x),
+ * which would overwrite each other's outputs.
+ */
+export function refuseSharedOutDirs(deckDirs: readonly string[], outRoot: string): void {
+  const byOut = new Map<string, string[]>();
+  for (const dir of new Set(deckDirs.map((d) => path.resolve(d)))) {
+    const out = outDirOf(dir, outRoot);
+    byOut.set(out, [...(byOut.get(out) ?? []), dir]);
+  }
+  const shared = [...byOut].filter(([, dirs]) => dirs.length > 1);
+  if (shared.length === 0) return;
+  const list = shared.map(([out, dirs]) => `${dirs.map((d) => displayPath(d)).join(' and ')} would both build ${displayPath(out)}`).join('; ');
+  throw new UsageError(`${list}: rename one of the deck folders, or build them in separate runs with different -o folders`);
 }
 
 /** Everything a deck is made of before anything touches the build folder. Pure. */
@@ -150,10 +174,50 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   let { deck, markdown, html } = renderDeck(facts, name, changes, undefined, theme);
 
   const outDir = outDirOf(deckDir, options.outRoot);
-  await mkdir(outDir, { recursive: true });
+  // Folders this build made: a failed first build removes them again.
+  const created: string[] = [];
+  try {
+    const first = await mkdir(outDir, { recursive: true });
+    if (first) for (let d = outDir; d.startsWith(first); d = path.dirname(d)) created.push(d);
+    const written = await writeOutputs(facts, name, outDir, options, { deck, markdown, html }, theme, changes, created);
+    const settings = await settingsOf(options, theme, sha, written.assetManifest);
+    const inputs = [...facts.inputs, ...theme.inputs];
+    await writeState(outDir, {
+      fingerprint: await fingerprint(inputs, settings),
+      inputs,
+      settings,
+      pdf: written.files.pdf !== undefined,
+      outputs: written.outputs,
+      ...(spec ? { baseline: spec } : {}),
+    });
+    const { assetManifest: _manifest, outputs: _outputs, ...result } = written;
+    return { name, outDir, facts, changes, ...result, ms: performance.now() - started };
+  } catch (err) {
+    await removeEmptyFolders(created);
+    throw environmentError(err, name);
+  }
+}
+
+/**
+ * Writes a deck's outputs while holding its build folder: each is staged, and all of them,
+ * assets included, are moved into place together only when every one succeeded.
+ */
+async function writeOutputs(
+  facts: LoadedFacts,
+  name: string,
+  outDir: string,
+  options: BuildOptions,
+  rendered: { deck: Deck; markdown: string; html: string },
+  theme: ResolvedTheme,
+  changes: ChangeSet | undefined,
+  created: string[],
+) {
+  let { deck, markdown, html } = rendered;
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
-  await using _folder = await lockBuildFolder(outDir);
-  const assetManifest = await writeAssets(outDir, await deckAssets(theme));
+  await using _folder = await lockBuildFolder(outDir, { onWait: options.warn });
+  await removeLeftovers(outDir);
+  const assets = await stageAssets(outDir, await deckAssets(theme));
+  created.push(...assets.created);
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),
@@ -169,6 +233,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const fitting = new Map<string, string>();
   let blocked: string[] = [];
   let handoutCrowded: HandoutCrowding[] = [];
+  let removed: string[];
   try {
     await stagedMarkdown.write(markdown);
     await stagedHtml.write(html);
@@ -205,22 +270,17 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
         await stagedHandout.write(handout.pdf);
       }
     }
-    for (const file of staged) await file.commit();
+    await commitAll([...assets.staged, ...staged]);
+    // Every output in the folder comes from these facts: older PDFs this build did not make go.
+    const made = new Set(staged.map((f) => path.basename(f.target)));
+    const others = [`${name}.pdf`, `${name}-handout.pdf`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
+    removed = await removeOutputs(outDir, others);
   } finally {
-    await Promise.all(staged.map((f) => f.discard()));
+    await Promise.all([...assets.staged, ...staged].map((f) => f.discard()));
   }
-  const settings = await settingsOf(options, theme, sha, assetManifest);
-  const inputs = [...facts.inputs, ...theme.inputs];
-  await writeState(outDir, {
-    fingerprint: await fingerprint(inputs, settings),
-    inputs,
-    settings,
-    pdf: files.pdf !== undefined,
-    outputs: staged.map((f) => path.relative(outDir, f.target)),
-    ...(spec ? { baseline: spec } : {}),
-  });
   const fitted = [...fitting.values()];
-  return { name, outDir, deck, facts, files, changes, overflow, fitted, handoutCrowded, blocked, ms: performance.now() - started };
+  const outputs = staged.map((f) => path.relative(outDir, f.target));
+  return { deck, files, overflow, fitted, handoutCrowded, blocked, removed, outputs, assetManifest: assets.manifest };
 }
 
 /** Rounds of measure-and-recompose before giving up on a deck whose text runs off. */

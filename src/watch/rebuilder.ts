@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserPool } from '../browser/pool.js';
-import { buildDeck, deckIsUpToDate, outDirOf, printDeck, type BuildOptions, type BuildResult } from '../commands/build.js';
+import { buildDeck, deckIsUpToDate, outDirOf, printDeck, refuseSharedOutDirs, type BuildOptions, type BuildResult } from '../commands/build.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
-import { fingerprint, recordPdf } from '../output/build-state.js';
+import { fingerprint, recordPreviewPdf } from '../output/build-state.js';
 import { pdfMeta } from '../pdf/metadata.js';
 import { FACTS_FILE } from '../facts/load.js';
 import { isBrandPath } from '../theme/theme.js';
@@ -57,6 +57,7 @@ export class Rebuilder {
     private readonly options: RebuilderOptions,
     private readonly events: RebuildEvents = {},
   ) {
+    refuseSharedOutDirs(deckDirs, options.outRoot);
     for (const dir of deckDirs) {
       const full = path.resolve(dir);
       const d: DeckState = {
@@ -150,17 +151,19 @@ export class Rebuilder {
     const inputs = d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
     const before = await fingerprint(inputs, '');
     try {
-      const result = await buildDeck(d.dir, buildOptions);
+      // The PDF follows in the background: the old one stays until the fresh one replaces it.
+      const result = await buildDeck(d.dir, { ...buildOptions, keepPdf: this.options.pool !== undefined });
       if ((await fingerprint(inputs, '')) !== before) d.html.again();
       d.last = result;
       d.error = undefined;
       this.events.built?.(d.name, result);
       if (this.options.pool) void this.exportPdf(d);
     } catch (err) {
-      if (!(err instanceof BriefdeckError)) throw err;
+      // Nothing awaits a rebuild: any error, even a bug's, is shown and the session goes on.
+      const error = err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the build failed: ${String(err)}`, ExitCode.environment);
       if ((await fingerprint(inputs, '')) !== before) d.html.again();
-      d.error = err;
-      this.events.failed?.(d.name, err);
+      d.error = error;
+      this.events.failed?.(d.name, error);
     }
   }
 
@@ -190,7 +193,7 @@ export class Rebuilder {
         await staged.discard();
       }
       d.printed = before;
-      await recordPdf(outDir, path.basename(pdfFile));
+      await recordPreviewPdf(outDir, path.basename(pdfFile));
       this.events.pdf?.(d.name, pdfFile, performance.now() - started, result.overflow.length);
     } catch (err) {
       const error =
