@@ -65,13 +65,17 @@ export function outDirOf(deckDir: string, outRoot: string): string {
 }
 
 /**
- * Refuses decks that would share a build folder (slides/x and other/x both make build/x),
- * which would overwrite each other's outputs.
+ * Refuses build folders that would clash: two decks sharing one (slides/x and other/x both
+ * make build/x, overwriting each other), or a deck folder inside its own build folder (the
+ * build would write among the facts).
  */
-export function refuseSharedOutDirs(deckDirs: readonly string[], outRoot: string): void {
+export function checkOutDirs(deckDirs: readonly string[], outRoot: string): void {
   const byOut = new Map<string, string[]>();
   for (const dir of new Set(deckDirs.map((d) => path.resolve(d)))) {
     const out = outDirOf(dir, outRoot);
+    if ((dir + path.sep).startsWith(out + path.sep)) {
+      throw new UsageError(`${displayPath(dir)} would be built into itself (${displayPath(out)}): choose an output folder outside the deck folders with -o`);
+    }
     byOut.set(out, [...(byOut.get(out) ?? []), dir]);
   }
   const shared = [...byOut].filter(([, dirs]) => dirs.length > 1);

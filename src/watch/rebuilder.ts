@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserPool } from '../browser/pool.js';
-import { buildDeck, deckIsUpToDate, outDirOf, printDeck, refuseSharedOutDirs, type BuildOptions, type BuildResult } from '../commands/build.js';
+import { buildDeck, deckIsUpToDate, outDirOf, printDeck, checkOutDirs, type BuildOptions, type BuildResult } from '../commands/build.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
@@ -28,6 +28,9 @@ export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'>
   /** Saves closer together than this are one change. */
   debounceMs?: number;
 }
+
+/** A staged output (see output/atomic): never a change to rebuild for. */
+const STAGED_FILE = /(^|[/\\])\.[^/\\]+\.tmp/;
 
 /** One deck's build bookkeeping: at most one build at a time, and one more if changes arrive meanwhile. */
 interface DeckState {
@@ -57,7 +60,7 @@ export class Rebuilder {
     private readonly options: RebuilderOptions,
     private readonly events: RebuildEvents = {},
   ) {
-    refuseSharedOutDirs(deckDirs, options.outRoot);
+    checkOutDirs(deckDirs, options.outRoot);
     for (const dir of deckDirs) {
       const full = path.resolve(dir);
       const d: DeckState = {
@@ -83,9 +86,21 @@ export class Rebuilder {
       }),
     );
     const { watch } = await import('chokidar');
-    const watcher = watch([...this.decks.keys(), ...this.themePaths()], {
+    // Each deck's parent folder is watched, not the deck folder itself: a deck folder renamed
+    // and renamed back, or deleted and restored (git checkout), is then seen again rather than
+    // leaving a watcher on a folder that is gone. The build folders are ignored, so a build
+    // never triggers the next one.
+    const decks = [...this.decks.keys()];
+    const outDirs = decks.map((d) => outDirOf(d, this.options.outRoot));
+    const themes = this.themePaths();
+    const under = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+    const watcher = watch([...new Set(decks.map((d) => path.dirname(d))), ...themes], {
       ignoreInitial: true,
-      ignored: (p: string) => /(^|[/\\])\.[^/\\]+\.tmp/.test(p),
+      ignored: (p: string) => {
+        const full = path.resolve(p);
+        if (STAGED_FILE.test(full) || outDirs.some((o) => under(full, o))) return true;
+        return !decks.some((d) => under(full, d) || under(d, full)) && !themes.some((t) => under(full, t) || under(t, full));
+      },
     });
     watcher.on('all', (_event, file) => this.changed(path.resolve(file)));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
