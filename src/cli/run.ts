@@ -14,7 +14,7 @@ import { composeSlides } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
-import { closeOnSignals } from './shutdown.js';
+import { closeOnSignals, untilSignal } from './shutdown.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -82,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), opts, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
-        await untilStopped(session.close);
+        worst(await untilSignal(session.close));
         return;
       }
       const dirs = await resolveDecks(decks);
@@ -143,7 +143,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
       const session = await startLive(await resolveDecks(decks), opts, io, { host: opts.host, port });
       io.out(`serving ${session.rebuilder.status().length} deck(s) at ${session.server!.url} — press Ctrl-C to stop`);
-      await untilStopped(session.close);
+      worst(await untilSignal(session.close));
     });
 
   program
@@ -211,19 +211,6 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return 70;
   }
   return exitCode;
-}
-
-/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM), after `close` ran. */
-function untilStopped(close: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void close().finally(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 function positiveNumber(value: string): number {

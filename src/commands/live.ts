@@ -39,7 +39,7 @@ export async function startLive(
   io: LiveIO,
   serve?: { host: string; port: number },
 ): Promise<LiveSession> {
-  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000 }) : undefined;
+  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000, handleSignals: false }) : undefined;
   const builds = new Map<string, number>();
   let server: RunningServer | undefined;
   const rebuilder: Rebuilder = new Rebuilder(
