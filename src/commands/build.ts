@@ -93,10 +93,19 @@ export function renderDeck(
   theme?: ResolvedTheme,
 ): { deck: Deck; markdown: string; html: string } {
   const deck = composeSlides(facts.facts, { changes, fit });
-  const markdown = toMarkdown(deck, `${name}/facts.yaml`);
+  const markdown = toMarkdown(deck, commentSafe(`${name}/facts.yaml`));
   const brand = brandPage(theme);
   const html = renderHtml(deck, { generator: `briefdeck ${VERSION}`, ...(brand ? { brand } : {}) });
   return { deck, markdown, html };
+}
+
+/**
+ * A deck folder's name as it may appear inside the HTML comment heading slides.md: what could
+ * end the comment (`-->`, `--!>`), open another, or break the line (and with it the slide
+ * separators) is percent-encoded, as in a URL.
+ */
+export function commentSafe(text: string): string {
+  return text.replace(/-(?=-)|[<>!\u0000-\u001F\u007F]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

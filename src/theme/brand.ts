@@ -1,7 +1,8 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { confinedRealPath } from '../confine.js';
 import { InvalidFactsError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
@@ -339,20 +340,14 @@ export async function locateInYaml(file: string, fieldPath: FieldPath): Promise<
 // ---------------------------------------------------------------------------------------------
 // Files the brand names
 
-const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
-
 /** The real path of `full`, refused when it is (or links) outside `root`. `shown` names it in messages. */
-async function confine(root: string, full: string, shown: string): Promise<string> {
+function confine(root: string, full: string, shown: string): Promise<string> {
   const where = displayPath(root);
-  if (!inside(path.resolve(full), path.resolve(root))) throw new Error(`"${shown}" is outside ${where}: keep brand files, logos and fonts inside the deck folder`);
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    throw new Error(`"${shown}" does not exist in ${where}: check the file name`);
-  }
-  if (!inside(real, await realpath(root))) throw new Error(`"${shown}" links outside ${where}: copy the file into the deck folder instead`);
-  return real;
+  return confinedRealPath(root, full, shown, {
+    outside: `is outside ${where}: keep brand files, logos and fonts inside the deck folder`,
+    where,
+    bound: where,
+  });
 }
 
 /** A file named in the brand file (relative to it), read whole when inside `root` and small enough. */
