@@ -14,7 +14,7 @@ export interface BuildState {
   inputs: string[];
   /** Settings, as hashed (version, theme, assets, baseline). */
   settings: string;
-  /** Whether that build made the PDF, fitted (a preview's PDF is not). */
+  /** Whether that build made the PDF. */
   pdf: boolean;
   /** Output files, relative to the build folder. */
   outputs: string[];
@@ -63,12 +63,9 @@ export async function isUpToDate(
   return (await fingerprint(state.inputs, settings)) === state.fingerprint;
 }
 
-/**
- * Records the PDF a live preview printed from the page as shown, unfitted: it is listed as an
- * output, but `pdf` stays false, so the next `build` lays the PDF out and fits it again.
- */
-export async function recordPreviewPdf(outDir: string, pdfName: string): Promise<void> {
+/** Records that the PDF now matches the deck's last build (it was printed after the HTML). */
+export async function recordPdf(outDir: string, pdfName: string): Promise<void> {
   const state = await readState(outDir);
   if (!state) return;
-  await writeState(outDir, { ...state, pdf: false, outputs: [...new Set([...state.outputs, pdfName])] });
+  await writeState(outDir, { ...state, pdf: true, outputs: [...new Set([...state.outputs, pdfName])] });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BriefdeckError, ExitCode } from '../errors.js';
-import { displayPath } from '../facts/load.js';
+import { displayPath } from '../paths.js';
 import type { StagedFile } from './atomic.js';
 import { processRuns } from './cleanup.js';
 

@@ -1,5 +1,5 @@
 import { BriefdeckError, ExitCode } from '../errors.js';
-import { displayPath } from '../facts/load.js';
+import { displayPath } from '../paths.js';
 
 /** What to do about each file-system error a build can meet while writing. */
 const FIXES: Record<string, string> = {

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserPool } from '../../src/browser/pool.js';
 import { buildAll } from '../../src/commands/build-all.js';
-import { buildDeck, deckIsUpToDate } from '../../src/commands/build.js';
+import { buildDeck } from '../../src/commands/build.js';
 import { BriefdeckError, ExitCode, UsageError } from '../../src/errors.js';
-import { recordPreviewPdf } from '../../src/output/build-state.js';
 import { MINIMAL_FACTS, removeTemp, tempDir, writeDeck } from '../helpers.js';
 
 let work: string;
@@ -42,15 +41,6 @@ const snapshot = async (dir: string) => {
 };
 
 describe('outputs are never stale or mixed', () => {
-  it('a PDF printed by the preview (unfitted) is never up to date for build', async () => {
-    await buildDeck(deck, { outRoot: out });
-    await writeFile(path.join(outDir, 'x.pdf'), '%PDF-1.7 preview');
-    await recordPreviewPdf(outDir, 'x.pdf');
-    expect(await deckIsUpToDate(deck, { outRoot: out, pool: brokenPool })).toBe(false);
-    // Without a PDF asked for, the HTML is still up to date.
-    expect(await deckIsUpToDate(deck, { outRoot: out })).toBe(true);
-  });
-
   it('a build removes the outputs it did not make, and says so', async () => {
     await buildDeck(deck, { outRoot: out });
     await writeFile(path.join(outDir, 'x-handout.pdf'), '%PDF-1.7 old handout');
