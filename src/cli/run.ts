@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BrowserPool } from '../browser/pool.js';
 import { buildAll } from '../commands/build-all.js';
-import { resolveDecks } from '../commands/decks.js';
+import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
 import { startLive } from '../commands/live.js';
 import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
@@ -82,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.watch) {
-        const session = await startLive(await resolveDecks(decks), opts, io);
+        const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
         worst(await untilSignal(session.close));
         return;
@@ -140,7 +140,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .action(async (decks: string[], opts: BuildCliOptions & { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-      const session = await startLive(await resolveDecks(decks), opts, io, { host: opts.host, port });
+      const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io, { host: opts.host, port });
       io.out(`serving ${session.rebuilder.status().length} deck(s) at ${session.server!.url} — press Ctrl-C to stop`);
       worst(await untilSignal(session.close));
     });
@@ -210,6 +210,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return 70;
   }
   return exitCode;
+}
+
+/** With no deck named, new deck folders created in slides/ while running are picked up. */
+function discoverIn(named: readonly string[]): string | undefined {
+  return named.length === 0 ? path.resolve(SLIDES_DIR) : undefined;
 }
 
 function positiveNumber(value: string): number {

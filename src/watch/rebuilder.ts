@@ -24,6 +24,8 @@ export interface RebuildEvents {
 export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'> {
   /** When given, PDFs are re-exported in the background after each HTML build. */
   pool?: BrowserPool;
+  /** A folder (slides/) whose new sub-folders with a facts file become decks. */
+  discover?: string;
   /** Saves closer together than this are one change. */
   debounceMs?: number;
 }
@@ -60,16 +62,19 @@ export class Rebuilder {
     private readonly events: RebuildEvents = {},
   ) {
     checkOutDirs(deckDirs, options.outRoot);
-    for (const dir of deckDirs) {
-      const full = path.resolve(dir);
-      const d: DeckState = {
-        dir: full,
-        name: path.basename(full),
-        html: new SerialJob(() => this.buildHtml(d)),
-        pdf: new SerialJob(() => this.printOnce(d)),
-      };
-      this.decks.set(full, d);
-    }
+    for (const dir of deckDirs) this.add(dir);
+  }
+
+  private add(dir: string): DeckState {
+    const full = path.resolve(dir);
+    const d: DeckState = {
+      dir: full,
+      name: path.basename(full),
+      html: new SerialJob(() => this.buildHtml(d)),
+      pdf: new SerialJob(() => this.printOnce(d)),
+    };
+    this.decks.set(full, d);
+    return d;
   }
 
   /** Builds what is out of date, then watches. Resolves once the HTML of every deck is built. */
@@ -89,16 +94,22 @@ export class Rebuilder {
     // and renamed back, or deleted and restored (git checkout), is then seen again rather than
     // leaving a watcher on a folder that is gone. The build folders are ignored, so a build
     // never triggers the next one.
-    const decks = [...this.decks.keys()];
-    const outDirs = decks.map((d) => outDirOf(d, this.options.outRoot));
+    // With `discover`, its sub-folders are watched for a facts file too: a new deck is built
+    // and served as soon as it has one.
+    const root = this.options.discover && path.resolve(this.options.discover);
     const themes = this.themePaths();
     const under = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
-    const watcher = watch([...new Set(decks.map((d) => path.dirname(d))), ...themes], {
+    const candidate = (p: string) =>
+      root !== undefined && (p === root || path.dirname(p) === root || (path.basename(p) === FACTS_FILE && path.dirname(path.dirname(p)) === root));
+    const decks = [...this.decks.keys()];
+    const watcher = watch([...new Set([...decks.map((d) => path.dirname(d)), ...(root ? [root] : [])]), ...themes], {
       ignoreInitial: true,
       ignored: (p: string) => {
         const full = path.resolve(p);
-        if (STAGED_FILE.test(full) || outDirs.some((o) => under(full, o))) return true;
-        return !decks.some((d) => under(full, d) || under(d, full)) && !themes.some((t) => under(full, t) || under(t, full));
+        const dirs = [...this.decks.keys()];
+        if (STAGED_FILE.test(full) || dirs.some((d) => under(full, outDirOf(d, this.options.outRoot)))) return true;
+        if (candidate(full)) return false;
+        return !dirs.some((d) => under(full, d) || under(d, full)) && !themes.some((t) => under(full, t) || under(t, full));
       },
     });
     watcher.on('all', (_event, file) => this.changed(path.resolve(file)));
@@ -133,6 +144,17 @@ export class Rebuilder {
   }
 
   private changed(file: string): void {
+    const root = this.options.discover && path.resolve(this.options.discover);
+    const dir = path.dirname(file);
+    if (root && path.basename(file) === FACTS_FILE && path.dirname(dir) === root && !this.decks.has(dir)) {
+      try {
+        checkOutDirs([...this.decks.keys(), dir], this.options.outRoot);
+      } catch (err) {
+        this.events.failed?.(path.basename(dir), err as BriefdeckError);
+        return;
+      }
+      this.add(dir);
+    }
     const themeChanged = this.themePaths().some((p) => file === p || file.startsWith(p + path.sep));
     for (const d of this.decks.values()) {
       if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) this.schedule(d);

@@ -96,4 +96,18 @@ describe('the rebuilder of build --watch and serve', () => {
     await retitle('Unblocked');
     await until('a rebuild once the way is clear', () => builds.includes('Unblocked'));
   });
+
+  it('picks up a deck folder created while it runs, when watching slides/', async () => {
+    rebuilder = new Rebuilder([deck], { outRoot: path.join(work, 'build'), debounceMs: 20, discover: path.join(work, 'slides') }, {
+      built: (_deck, r) => builds.push(r.deck.title),
+    });
+    await rebuilder.start();
+    await writeDeck(path.join(work, 'slides', 'y'), MINIMAL_FACTS.replace('Test briefing', 'A new deck'));
+    await until('the new deck to build', () => builds.includes('A new deck'));
+    expect(rebuilder.status().map((d) => d.name).sort()).toEqual(['x', 'y']);
+    // A folder without facts is not a deck.
+    await mkdir(path.join(work, 'slides', 'notes'));
+    await sleep(500);
+    expect(rebuilder.status()).toHaveLength(2);
+  });
 });
