@@ -8,6 +8,7 @@ import { displayPath } from '../paths.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
 import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
+import { checkSvgLogo } from './svg-logo.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
 /**
@@ -374,7 +375,8 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | { error
 }
 
 /**
- * An SVG logo's proportions, from its viewBox or width and height. Logos are drawings: scripts,
+ * An SVG logo's proportions, from its viewBox or width and height. Logos are drawings: only
+ * the elements and attributes of one are allowed (see svg-logo), so scripts, animations,
  * embedded HTML, entities and references to other files are refused (a deck loads nothing
  * from outside its folder, and an image that needs them would not show as drawn).
  */
@@ -385,19 +387,9 @@ function svgSize(bytes: Uint8Array): { width: number; height: number } | { error
   } catch {
     return { error: 'is not an SVG text file (not UTF-8)' };
   }
-  const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
-  if (!root) return { error: 'is not an SVG image: no <svg> element' };
-  const refused: [RegExp, string][] = [
-    [/<script\b/i, 'contains a <script>'],
-    [/<foreignObject\b/i, 'contains a <foreignObject>'],
-    [/<!ENTITY/i, 'declares XML entities'],
-    [/\son[a-z]+\s*=/i, 'has event handler attributes (on…=)'],
-    [/(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i, 'refers to another file or address'],
-    [/url\(\s*["']?\s*(?!#|data:image\/)/i, 'refers to another file or address in its styles'],
-    [/@import/i, 'imports a stylesheet'],
-  ];
-  for (const [pattern, what] of refused) if (pattern.test(svg)) return { error: `${what}: a logo must be a self-contained drawing` };
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+  const checked = checkSvgLogo(svg);
+  if ('error' in checked) return checked;
+  const attr = (name: string) => checked.root.getAttribute(name) ?? undefined;
   const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
   if (box && box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0) return { width: box[2]!, height: box[3]! };
   const width = parseFloat(attr('width') ?? '');
