@@ -16,7 +16,7 @@ import { MeasuredMetrics } from '../layout/measured.js';
 import { estimated } from '../layout/metrics.js';
 import { MIN_ZOOM, pack, type Layout, type Unfittable } from '../layout/pack.js';
 import { StagedFile } from '../output/atomic.js';
-import { commitAll, removeEmptyFolders, removeLeftovers, removeOutputs } from '../output/commit.js';
+import { commitAll, placeAll, removeEmptyFolders, removeLeftovers, removeOutputs } from '../output/commit.js';
 import { environmentError } from '../output/fs-errors.js';
 import { displayPath } from '../paths.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
@@ -252,6 +252,9 @@ async function writeDeck(job: {
   await removeLeftovers(outDir);
   const assets = await stageAssets(outDir, await deckAssets(theme));
   job.created.push(...assets.created);
+  // The assets go in place first, as the page printed to PDF loads them; if the build then
+  // fails, the ones they replaced are put back.
+  const placed = await placeAll(assets.staged).finally(() => Promise.all(assets.staged.map((f) => f.discard())));
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),
@@ -300,14 +303,18 @@ async function writeDeck(job: {
         await stagedHandout.write(handout.pdf);
       }
     }
-    await commitAll([...assets.staged, ...staged]);
+    await commitAll(staged);
     // Every output in the folder comes from these facts: older PDFs this build did not make go.
     const made = new Set(staged.map((f) => path.basename(f.target)));
     const others = [`${name}.pdf`, `${name}-handout.pdf`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
     removed = await removeOutputs(outDir, others);
+  } catch (err) {
+    await placed.restore();
+    throw err;
   } finally {
-    await Promise.all([...assets.staged, ...staged].map((f) => f.discard()));
+    await Promise.all(staged.map((f) => f.discard()));
   }
+  await placed.keep();
   const settings = await settingsOf(options, theme, sha, assets.manifest);
   const inputs = [...facts.inputs, ...theme.inputs];
   await writeState(outDir, {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { displayPath } from '../paths.js';
 import type { StagedFile } from './atomic.js';
-import { processRuns } from './cleanup.js';
+import { processRuns, removeOnExit } from './cleanup.js';
 
 /**
  * Moves every staged file into place, or none: targets are checked first (a folder where a
@@ -13,6 +13,16 @@ import { processRuns } from './cleanup.js';
  * failure the old one.
  */
 export async function commitAll(staged: readonly StagedFile[]): Promise<void> {
+  await (await placeAll(staged)).keep();
+}
+
+/**
+ * Moves staged files into place as `commitAll` does, keeping what they replaced until told:
+ * `keep` drops the old files, `restore` puts them back (and removes files that were new).
+ * For outputs that must be in place before the rest is made (the assets a page is printed
+ * with), yet go back if the build fails.
+ */
+export async function placeAll(staged: readonly StagedFile[]): Promise<{ keep(): Promise<void>; restore(): Promise<void> }> {
   for (const file of staged) {
     const info = await lstat(file.target).catch(() => undefined);
     if (info?.isDirectory()) {
@@ -24,6 +34,13 @@ export async function commitAll(staged: readonly StagedFile[]): Promise<void> {
     }
   }
   const done: { file: StagedFile; backup?: string }[] = [];
+  const restore = async () => {
+    for (const { file, backup } of done.reverse()) {
+      if (backup) await rename(backup, file.target).catch(() => {});
+      else await rm(file.target, { force: true }).catch(() => {});
+    }
+    done.length = 0;
+  };
   try {
     for (const file of staged) {
       const backup = path.join(path.dirname(file.target), `.${path.basename(file.target)}.${process.pid}-${randomBytes(4).toString('hex')}.bak.tmp`);
@@ -38,13 +55,20 @@ export async function commitAll(staged: readonly StagedFile[]): Promise<void> {
       await file.commit();
     }
   } catch (err) {
-    for (const { file, backup } of done.reverse()) {
-      if (backup) await rename(backup, file.target).catch(() => {});
-      else await rm(file.target, { force: true }).catch(() => {});
-    }
+    await restore();
     throw err;
   }
-  await Promise.all(done.map(({ backup }) => (backup ? rm(backup, { force: true }) : undefined)));
+  const forget = done.map(({ backup }) => (backup ? removeOnExit(backup) : () => {}));
+  return {
+    restore: async () => {
+      await restore();
+      forget.forEach((f) => f());
+    },
+    keep: async () => {
+      await Promise.all(done.map(({ backup }) => (backup ? rm(backup, { force: true }) : undefined)));
+      forget.forEach((f) => f());
+    },
+  };
 }
 
 /** Removes outputs of an earlier build that this build did not make (a handout of older facts). */
