@@ -5,7 +5,7 @@
  * output.
  */
 import type { PartialDate } from '../facts/dates.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../labels/index.js';
 
 export type SectionId =
   | 'title'
