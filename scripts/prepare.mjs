@@ -17,7 +17,20 @@ const have = (name) => {
   }
 };
 
-if (have('typescript') && have('esbuild')) {
+const compilers = () => have('typescript') && have('esbuild') && have('@types/node');
+
+// A global install from a git URL prepares the clone without its dev dependencies ("tsc: not
+// found"). Fetch them into this folder, without touching package.json or the lock file, and
+// compile as usual.
+if (!compilers() && !existsSync('dist/briefdeck.mjs') && process.env.npm_execpath) {
+  console.log('briefdeck: installing the TypeScript compiler to build dist/ (dev dependencies were not installed)');
+  const npm = spawnSync(process.execPath, [process.env.npm_execpath, 'install', '--include=dev', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--global=false'], {
+    stdio: 'inherit',
+  });
+  if (npm.status !== 0) console.error('briefdeck: could not install the dev dependencies');
+}
+
+if (compilers()) {
   // A clean dist/: nothing left over from a module that no longer exists ends up in a package.
   rmSync('dist', { recursive: true, force: true });
   const run = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { stdio: 'inherit' });
