@@ -3,7 +3,13 @@
 // as the same code spread over a few hundred files (Node resolves and reads each one), and the
 // CLI is started for every build. Puppeteer and pdf-lib stay outside: they are imported only for PDFs.
 import { chmod } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+
+// prepare.mjs may hand over an esbuild fetched elsewhere, and ask to leave every package to be
+// resolved at run time (its dependencies are not installed beside it yet).
+const esbuild = process.env.BRIEFDECK_ESBUILD ? pathToFileURL(process.env.BRIEFDECK_ESBUILD).href : 'esbuild';
+const { build } = await import(esbuild);
+const packagesExternal = process.argv.includes('--packages-external');
 
 const outfile = 'dist/briefdeck.mjs';
 await build({
@@ -17,6 +23,7 @@ await build({
   minifyWhitespace: true,
   legalComments: 'linked',
   external: ['puppeteer-core', 'pdf-lib'],
+  ...(packagesExternal ? { packages: 'external' } : {}),
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __bdRequire } from 'node:module'; const require = __bdRequire(import.meta.url);" },
   logLevel: 'warning',
