@@ -24,7 +24,7 @@ const run = (args, options = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (here('typescript') && here('esbuild') && here('@types/node')) {
+if (here('typescript') && here('esbuild') && here('@types/node/package.json')) {
   // A clean dist/: nothing left over from a module that no longer exists ends up in a package.
   rmSync('dist', { recursive: true, force: true });
   run([here('typescript/bin/tsc'), '-p', '.']);
