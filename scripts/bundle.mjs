@@ -4,13 +4,7 @@
 // CLI is started for every build. Puppeteer, @puppeteer/browsers and pdf-lib stay outside: they are
 // loaded only for PDFs.
 import { chmod } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-
-// prepare.mjs may hand over an esbuild fetched elsewhere, and ask to leave every package to be
-// resolved at run time (its dependencies are not installed beside it yet).
-const esbuild = process.env.BRIEFDECK_ESBUILD ? pathToFileURL(process.env.BRIEFDECK_ESBUILD).href : 'esbuild';
-const { build } = await import(esbuild);
-const packagesExternal = process.argv.includes('--packages-external');
+import { build } from 'esbuild';
 
 const outfile = 'dist/briefdeck.mjs';
 await build({
@@ -24,7 +18,6 @@ await build({
   minifyWhitespace: true,
   legalComments: 'linked',
   external: ['puppeteer-core', 'pdf-lib', '@puppeteer/browsers'],
-  ...(packagesExternal ? { packages: 'external' } : {}),
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __bdRequire } from 'node:module'; const require = __bdRequire(import.meta.url);" },
   logLevel: 'warning',
