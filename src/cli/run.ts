@@ -294,11 +294,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   return exitCode;
 }
 
-/** A built deck's warnings, one line each: facts, slides past the bottom, crowded handout pages, blocked requests. */
+/** A built deck's warnings, one line each: facts, crowded handout pages, blocked requests. */
 function warningsOf(r: BuildResult): string[] {
   return [
     ...r.facts.problems.map(formatProblem),
-    ...r.overflow.map((o) => `${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`),
     ...r.handoutCrowded.map(
       (c) => `${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`,
     ),

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { BriefdeckError, ExitCode, type Problem } from '../errors.js';
 import { loadFacts } from '../facts/load.js';
-import { composeSlides } from '../model/compose.js';
+import { estimated } from '../layout/metrics.js';
+import { pack } from '../layout/pack.js';
+import { composeDeck } from '../model/compose.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
 import { resolveDecks } from './decks.js';
 
@@ -29,7 +31,7 @@ export async function checkDeck(deckDir: string): Promise<CheckResult> {
   try {
     const loaded = await loadFacts(deckDir);
     await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
-    const slides = composeSlides(loaded.facts).slides.length;
+    const slides = pack(composeDeck(loaded.facts), estimated).slides.length;
     return { deck, file: loaded.file, ok: true, slides, problems: loaded.problems };
   } catch (err) {
     if (!(err instanceof BriefdeckError) || err.exitCode === ExitCode.usage) throw err;
