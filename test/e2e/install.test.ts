@@ -57,6 +57,15 @@ describe('npm pack + npm install -g', () => {
     expect(summary.slides).toBeGreaterThan(10);
     const html = await readFile(path.join(work, 'build', 'inf-treaty', 'index.html'), 'utf8');
     expect(html).toContain('NATO after the INF Treaty');
+
+    // A new deck there gets a $schema line that resolves: the schema is written beside it.
+    await run(bin, ['new', 'slides/topic'], { cwd: work });
+    const facts = await readFile(path.join(work, 'slides', 'topic', 'facts.yaml'), 'utf8');
+    expect(facts.split('\n')[0]).toBe('# yaml-language-server: $schema=facts.schema.json');
+    expect(await readFile(path.join(work, 'slides', 'topic', 'facts.schema.json'), 'utf8')).toBe(
+      await readFile(path.join(installed, 'schema', 'facts.schema.json'), 'utf8'),
+    );
+    expect((await run(bin, ['check', 'slides/topic'], { cwd: work })).stdout).toMatch(/valid, \d+ slides/);
   });
 
   it("offers the library: import { build, check } from 'briefdeck', typed", async () => {
