@@ -127,7 +127,7 @@ const ROWS: Row[] = [
     facts: factsYaml(replace('  marking: UNCLASSIFIED\n', '  marking: UNCLASSIFIED\n  marking: SECRET\n')),
     at: { needle: 'marking', occurrence: 2 },
     field: '',
-    message: /^this key appears twice in the same map: keep one/,
+    message: /^"marking" appears twice in the same map \(first on line 5\): keep one/,
   },
   {
     name: 'a list where a map belongs',
