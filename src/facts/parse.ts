@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
+import { valueHint } from './hints.js';
 import { Facts } from './schema.js';
 import { describe, readYamlMap, type FieldPath, type Locator } from './yaml.js';
 
@@ -136,6 +137,8 @@ function issueProblems(issue: z.core.$ZodIssue, file: string, locate: Locator, r
 
 /** Zod's generic "Invalid input: expected object, received array", said the way YAML is written. */
 function shapeMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  const hint = valueHint(issue, issuePath(issue), value);
+  if (hint) return hint;
   if (issue.message === 'must be text') {
     if (value === null) return 'is empty: write the text after the key';
     if (typeof value === 'number' || typeof value === 'boolean') {
