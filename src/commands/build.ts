@@ -6,6 +6,7 @@ import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
+import { parseFieldPath } from '../facts/yaml.js';
 import { deckAssets, manifestOf, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
@@ -326,7 +327,7 @@ const sameSlides = (a: Layout, b: Layout) =>
 
 /** A layout problem, at the facts field it names (the top of the file when it names none). */
 function layoutProblem(facts: LoadedFacts, field: string | undefined, message: string): Problem {
-  const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
+  const where = field ? facts.locate(parseFieldPath(field)) : { line: 0, column: 0 };
   return { severity: 'error', file: facts.file, ...where, field: field ?? '', message };
 }
 
@@ -371,8 +372,4 @@ function unfittableError(facts: LoadedFacts, units: readonly Unfittable[]): Inva
   return new InvalidFactsError(facts.file, problems);
 }
 
-/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']. */
-function parsePath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-}
 

@@ -8,6 +8,11 @@ import type { Problem } from '../errors.js';
 
 export type FieldPath = readonly (string | number)[];
 
+/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']: a field as messages name it, as a path. */
+export function parseFieldPath(field: string): (string | number)[] {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
 export interface Position {
   line: number;
   column: number;
