@@ -22,3 +22,4 @@ export { exportPdf } from './pdf/export.js';
 export { BrowserPool } from './browser/pool.js';
 export { findBrowser } from './browser/find.js';
 export { VERSION } from './package-root.js';
+export type { DeckSummary } from './cli/summary.js';

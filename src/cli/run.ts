@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { browserFor } from '../commands/browser.js';
 import { build, type DeckEvent } from '../commands/build-all.js';
-import type { BuildResult } from '../commands/build.js';
 import { check } from '../commands/check.js';
 import { resolveDecks } from '../commands/decks.js';
 import { createDeck } from '../commands/new.js';
@@ -12,10 +11,10 @@ import { parseShard, shardOf, type Shard } from '../commands/shard.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { BROWSER_ENV } from '../browser/find.js';
-import { readState } from '../output/build-state.js';
 import { VERSION } from '../package-root.js';
 import { findConfig, type Config } from './config.js';
 import { startLive } from './live.js';
+import { deckSummaries, DeckTimer, warningsOf } from './summary.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { closeOnSignals } from './shutdown.js';
 
@@ -138,13 +137,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       const releaseSignals = closeOnSignals(pool);
       const quiet = opts.quiet || opts.json;
       let progress: Progress | undefined;
-      const timings = new Map<string, { start: number; export?: number; end?: number }>();
+      const timer = new DeckTimer();
       const onEvent = (event: DeckEvent) => {
-        const now = performance.now();
-        if (event.status === 'building') timings.set(event.deck, { start: now });
-        const t = timings.get(event.deck);
-        if (t && event.status === 'exporting') t.export = now;
-        if (t && (event.status === 'done' || event.status === 'failed')) t.end = now;
+        timer.update(event);
         progress?.update(event);
       };
       try {
@@ -154,7 +149,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           if (opts.shard) io.out(`shard ${opts.shard.index}/${opts.shard.count}: ${dirs.length} of ${all.length} decks`);
           progress = new Progress(io.progress ?? process.stdout, dirs.map((d) => path.basename(d)));
         }
-        const { built, upToDate, failed } = await build(dirs, {
+        const result = await build(dirs, {
           jobs: opts.jobs,
           out: opts.out,
           pool,
@@ -166,39 +161,17 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           onEvent,
         });
         progress?.finish(displayPath(path.resolve(opts.out)));
-        for (const r of built) {
+        for (const r of result.built) {
           if (!quiet) for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
           warningsOf(r).forEach((w) => io.err(w));
         }
-        for (const { deck, error } of failed) {
+        for (const { deck, error } of result.failed) {
           printProblems(error.problems);
           io.err(`✗ ${deck}: ${error.message}`);
           worst(error.exitCode);
         }
         if (opts.json) {
-          for (const dir of dirs) {
-            const deck = path.basename(dir);
-            const r = built.find((b) => b.name === deck);
-            const f = failed.find((x) => x.deck === deck);
-            const t = timings.get(deck);
-            const timing = t?.end === undefined ? undefined : {
-              totalMs: Math.round(t.end - t.start),
-              htmlMs: Math.round((t.export ?? t.end) - t.start),
-              ...(t.export !== undefined ? { pdfMs: Math.round(t.end - t.export) } : {}),
-            };
-            if (r) {
-              const outputs = Object.values(r.files).filter((v): v is string => v !== undefined).map((f) => displayPath(f));
-              io.out(JSON.stringify({ deck, dir: displayPath(dir), status: 'built', slides: r.deck.slides.length, outputs, warnings: warningsOf(r), fitted: r.fitted, errors: [], timings: timing }));
-            } else if (f) {
-              const errors = f.error.problems.filter((p) => p.severity === 'error').map(formatProblem);
-              io.out(JSON.stringify({ deck, dir: displayPath(dir), status: 'failed', exitCode: f.error.exitCode, message: f.error.message, outputs: [], warnings: f.error.problems.filter((p) => p.severity === 'warning').map(formatProblem), errors, timings: timing }));
-            } else if (upToDate.includes(deck)) {
-              const outDir = path.resolve(opts.out, deck);
-              const state = await readState(outDir);
-              const outputs = (state?.outputs ?? []).map((o) => displayPath(path.join(outDir, o)));
-              io.out(JSON.stringify({ deck, dir: displayPath(dir), status: 'up-to-date', outputs, warnings: [], errors: [] }));
-            }
-          }
+          for (const summary of await deckSummaries(dirs, result, opts.out, timer)) io.out(JSON.stringify(summary));
         }
       } finally {
         await pool?.close();
@@ -292,17 +265,6 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return 70;
   }
   return exitCode;
-}
-
-/** A built deck's warnings, one line each: facts, crowded handout pages, blocked requests. */
-function warningsOf(r: BuildResult): string[] {
-  return [
-    ...r.facts.problems.map(formatProblem),
-    ...r.handoutCrowded.map(
-      (c) => `${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`,
-    ),
-    ...r.blocked.map((url) => `${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`),
-  ];
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C, SIGTERM), after `close` ran. */
