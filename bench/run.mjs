@@ -24,6 +24,8 @@ const { values } = parseArgs({
 const counts = values.n.split(',').map(Number).sort((a, b) => a - b);
 const runs = Number(values.runs);
 const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+// Other work on the machine inflates every figure; the load average says how much there was.
+const loadAtStart = os.loadavg()[0];
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -294,7 +296,7 @@ try {
   const synthetic = await makeDecks(Math.max(...counts));
   const out = (name) => path.join(work, name);
 
-  console.log(`briefdeck bench: ${os.cpus().length} cores, Node ${process.versions.node}, median of ${runs}`);
+  console.log(`briefdeck bench: ${os.cpus().length} cores, Node ${process.versions.node}, median of ${runs}, load average ${loadAtStart.toFixed(1)}`);
   console.log('One deck (INF example), whole process:');
   results.nodeStart = await median('node -e 0', () => timed(node, ['-e', '0']));
   results.check = await median('briefdeck check', () => timed(node, [cli, 'check', inf]));
@@ -345,7 +347,7 @@ const check = (ok) => (ok ? 'met' : '**not met**');
 const lines = [
   '# briefdeck benchmark',
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end.`,
   `Whole processes timed from outside, median of ${runs} runs; the floor is bare puppeteer-core printing the same built HTML in the same session.`,
   'The machine is shared with other work and noisy: absolute seconds move from run to run, so compare the ratios within one run.',
   '',
