@@ -1,4 +1,5 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
@@ -97,11 +98,12 @@ export function renderDeck(facts: LoadedFacts, name: string, changes?: ChangeSet
 }
 
 /**
- * The code that builds: the module's size and time, so a rebuilt briefdeck (not only a new
- * version number) makes decks out of date.
+ * The code that builds: a hash of the module's content, so a changed briefdeck (not only a new
+ * version number) makes decks out of date, while the same code compiled again (every CI run
+ * installs and compiles afresh) keeps a cached build folder up to date.
  */
-const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
-  (s) => `${s.size}:${s.mtimeMs}`,
+const CODE_STAMP = readFile(fileURLToPath(import.meta.url)).then(
+  (bytes) => createHash('sha256').update(bytes).digest('hex'),
   () => 'unknown',
 );
 
