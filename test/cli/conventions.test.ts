@@ -81,6 +81,15 @@ describe('build --json, --quiet and --shard', () => {
     expect(again[0]!.outputs).toEqual(expect.arrayContaining([expect.stringMatching(/alpha\/index\.html$/)]));
   });
 
+  it('check --json prints one line per deck: valid or invalid, slides, errors', async () => {
+    const r = await cli(['check', '--json', ...dirs()]);
+    expect(r.code).toBe(ExitCode.invalidFacts);
+    const lines = r.out.map((l) => JSON.parse(l) as { deck: string; status: string; slides?: number; errors: string[] });
+    expect(lines.map((l) => [l.deck, l.status])).toEqual([['alpha', 'valid'], ['beta', 'valid'], ['broken', 'invalid']]);
+    expect(lines[0]!.slides).toBeGreaterThan(1);
+    expect(lines[2]!.errors).toEqual([expect.stringMatching(/meta\.as_of: .*February 2020 has 29 days/)]);
+  });
+
   it('--quiet prints nothing but problems', async () => {
     const r = await cli(['build', '--no-pdf', '--quiet', '-o', out, ...dirs()]);
     expect(r.code).toBe(ExitCode.invalidFacts);
