@@ -95,6 +95,20 @@ async function median(label, fn, count = runs) {
   return m;
 }
 
+/** Medians of several measurements taken in turns (A B A B …), reported like `median`. */
+async function interleaved(measures, count = runs) {
+  const times = measures.map(() => []);
+  for (let i = 0; i < count; i++) {
+    for (const [k, [, fn]] of measures.entries()) times[k].push((await fn()).seconds);
+  }
+  return measures.map(([label], k) => {
+    const sorted = times[k].sort((a, b) => a - b);
+    const m = sorted[Math.floor(sorted.length / 2)];
+    process.stdout.write(`  ${label.padEnd(58)} ${m.toFixed(3)} s\n`);
+    return m;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Inputs: the two examples and synthetic decks of realistic size
 
@@ -305,8 +319,11 @@ try {
   // The floor prints the HTML briefdeck built, so both do the same browser work.
   await timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]);
   const infHtml = path.join(out('pdf'), 'inf-treaty', 'index.html');
-  results.pdf = await median('briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]));
-  results.floor = await median('floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml]));
+  // Taken in turns, so that a burst of other work on the machine falls on both alike.
+  [results.pdf, results.floor] = await interleaved([
+    ['briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf])],
+    ['floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml])],
+  ]);
 
   console.log('Many decks, whole process (one browser):');
   results.many = {};
