@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { browserFor } from '../commands/browser.js';
 import { build, type DeckEvent } from '../commands/build-all.js';
 import { check } from '../commands/check.js';
-import { resolveDecks } from '../commands/decks.js';
+import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
 import { createDeck } from '../commands/new.js';
 import { schemaText, writeSchema } from '../commands/schema.js';
 import { parseShard, shardOf, type Shard } from '../commands/shard.js';
@@ -16,7 +16,7 @@ import { findConfig, type Config } from './config.js';
 import { startLive } from './live.js';
 import { deckSummaries, DeckTimer, warningsOf } from './summary.js';
 import { Progress, type ProgressStream } from './progress.js';
-import { closeOnSignals } from './shutdown.js';
+import { closeOnSignals, untilSignal } from './shutdown.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -128,9 +128,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.json && opts.watch) throw new UsageError('--json summarises one build: it cannot be combined with --watch');
       if (opts.watch) {
-        const session = await startLive(await resolveDecks(decks), opts, io);
+        const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
-        await untilStopped(session.close);
+        worst(await untilSignal(session.close));
         return;
       }
       const pool = browserFor(opts);
@@ -158,11 +158,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          warn: io.err,
           onEvent,
         });
         progress?.finish(displayPath(path.resolve(opts.out)));
         for (const r of result.built) {
           if (!quiet) for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
+          if (!quiet) for (const file of r.removed) io.out(`  ${r.name}: removed ${file}: it was made from earlier facts, not by this build`);
           warningsOf(r).forEach((w) => io.err(w));
         }
         for (const { deck, error } of result.failed) {
@@ -195,9 +197,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .action(async (decks: string[], opts: BuildCliOptions & { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-      const session = await startLive(await resolveDecks(decks), opts, io, { host: opts.host, port });
+      const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io, { host: opts.host, port });
       io.out(`serving ${session.rebuilder.status().length} deck(s) at ${session.server!.url} — press Ctrl-C to stop`);
-      await untilStopped(session.close);
+      worst(await untilSignal(session.close));
     });
 
   program
@@ -267,17 +269,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   return exitCode;
 }
 
-/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM), after `close` ran. */
-function untilStopped(close: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void close().finally(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+/** With no deck named, new deck folders created in slides/ while running are picked up. */
+function discoverIn(named: readonly string[]): string | undefined {
+  return named.length === 0 ? path.resolve(SLIDES_DIR) : undefined;
 }
 
 function positiveNumber(value: string): number {

@@ -5,7 +5,7 @@ import { BriefdeckError, UsageError } from '../errors.js';
 import { loadPdfLib } from '../pdf/metadata.js';
 import { isBrandPath } from '../theme/theme.js';
 import { browserFor } from './browser.js';
-import { buildDeck, deckIsUpToDate, type BuildOptions, type BuildResult } from './build.js';
+import { buildDeck, checkOutDirs, deckIsUpToDate, type BuildOptions, type BuildResult } from './build.js';
 import { resolveDecks } from './decks.js';
 import { shardOf, type Shard } from './shard.js';
 
@@ -36,6 +36,7 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   const built: BuildResult[] = [];
   const failed: BuildAllResult['failed'] = [];
   const emit = options.onEvent ?? (() => {});
+  checkOutDirs(deckDirs, options.outRoot);
 
   // Decks whose inputs did not change are skipped before any browser is started.
   const fresh = options.force
@@ -98,6 +99,8 @@ export interface BuildDecksOptions {
   /** A browser to share; by default one is started for the PDFs and closed at the end. */
   pool?: BrowserPool;
   onEvent?: (event: DeckEvent) => void;
+  /** Told what a build waits for (another build holding the deck's folder), one line each. */
+  warn?: (line: string) => void;
 }
 
 /**
@@ -122,6 +125,7 @@ export async function build(decks: readonly string[] = [], options: BuildDecksOp
       changesSince: options.changesSince,
       handout: options.handout,
       onEvent: options.onEvent,
+      ...(options.warn ? { warn: options.warn } : {}),
     });
     return { ...result, decks: dirs };
   } finally {
