@@ -1,4 +1,5 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
@@ -6,6 +7,7 @@ import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
+import { parseFieldPath } from '../facts/yaml.js';
 import { deckAssets, manifestOf, stageAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
@@ -134,11 +136,12 @@ export function renderDeck(facts: LoadedFacts, name: string, changes?: ChangeSet
 }
 
 /**
- * The code that builds: the module's size and time, so a rebuilt briefdeck (not only a new
- * version number) makes decks out of date.
+ * The code that builds: a hash of the module's content, so a changed briefdeck (not only a new
+ * version number) makes decks out of date, while the same code compiled again (every CI run
+ * installs and compiles afresh) keeps a cached build folder up to date.
  */
-const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
-  (s) => `${s.size}:${s.mtimeMs}`,
+const CODE_STAMP = readFile(fileURLToPath(import.meta.url)).then(
+  (bytes) => createHash('sha256').update(bytes).digest('hex'),
   () => 'unknown',
 );
 
@@ -410,7 +413,7 @@ const sameSlides = (a: Layout, b: Layout) =>
 
 /** A layout problem, at the facts field it names (the top of the file when it names none). */
 function layoutProblem(facts: LoadedFacts, field: string | undefined, message: string): Problem {
-  const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
+  const where = field ? facts.locate(parseFieldPath(field)) : { line: 0, column: 0 };
   return { severity: 'error', file: facts.file, ...where, field: field ?? '', message };
 }
 
@@ -455,8 +458,4 @@ function unfittableError(facts: LoadedFacts, units: readonly Unfittable[]): Inva
   return new InvalidFactsError(facts.file, problems);
 }
 
-/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']. */
-function parsePath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-}
 
