@@ -21,7 +21,7 @@ export interface TextBox {
 export interface SeenSlide {
   id: string;
   index: number;
-  /** Content past the body's bottom or right edge (scrollHeight − clientHeight, scrollWidth − clientWidth). */
+  /** Content past the body's bottom edge (its lowest box), and past its right edge (scrollWidth − clientWidth). */
   scrollsBy: { y: number; x: number };
   boxes: TextBox[];
   /** Visible text of the slide outside drawings (HTML text, tables included). */
@@ -157,10 +157,21 @@ function inPage(): SeenDeck {
       })
       .map((h) => (h.textContent ?? '').trim());
 
+    // Content below the body's bottom edge: the lowest box of any shown element. (The body's
+    // scrollHeight would also count the last element's bottom margin, which hides nothing.)
+    let lowest = bRect.top;
+    for (const el of body.querySelectorAll('*')) {
+      if (hidden(el) || el.closest('svg')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) lowest = Math.max(lowest, r.bottom);
+    }
     return {
       id: section.id,
       index,
-      scrollsBy: { y: body.scrollHeight - body.clientHeight, x: body.scrollWidth - body.clientWidth },
+      scrollsBy: {
+        y: Math.round((Math.max(0, lowest - bRect.bottom) / scale) * 10) / 10,
+        x: body.scrollWidth - body.clientWidth,
+      },
       boxes,
       visible: visibleParts.join(''),
       alternative: altParts.join(' '),
