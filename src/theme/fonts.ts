@@ -8,7 +8,8 @@ const require = createRequire(import.meta.url);
 /**
  * Font families shipped with briefdeck (npm @fontsource packages), copied into every deck so
  * HTML and PDF look the same on any machine, offline. Each has Latin, Latin Extended,
- * Cyrillic and Greek, so names such as Ølvir, Şebnem, Jérôme or Юлия stay in one family.
+ * Cyrillic and Greek, so names such as Ølvir, Şebnem, Jérôme or Юлия stay in one family;
+ * Arabic script is drawn by Noto Sans Arabic, shipped beside them (see arabicFaces).
  */
 export const SHIPPED_FONTS: Readonly<Record<string, string>> = {
   'Source Sans 3': '@fontsource/source-sans-3',
@@ -57,5 +58,38 @@ export async function fontAssets(families: readonly string[] = [DEFAULT_FONT]): 
     }
     files.push(...[...names].sort().map((f) => ({ to: `assets/fonts/files/${f}`, from: path.join(fontDir, 'files', f) })));
   }
-  return [{ to: 'assets/fonts/fonts.css', content: css.join('\n') }, ...files];
+  const arabic = await arabicFaces();
+  // First, so that where the Arabic subset's range overlaps the Latin one (hyphens, joiners) the
+  // family's own faces, defined later, win: the browser checks overlapping faces last to first.
+  return [{ to: 'assets/fonts/fonts.css', content: [...arabic.css, ...css].join('\n') }, ...files, ...arabic.files];
 }
+
+/** The package of the Arabic font, and the weights shipped: 600 is drawn with the 700 face. */
+const ARABIC_PACKAGE = '@fontsource/noto-sans-arabic';
+const ARABIC_WEIGHTS = ['400', '700'];
+
+/**
+ * The Arabic subset of Noto Sans Arabic, declared as part of the default family so that every
+ * font stack (built-in themes, brand families and brand files, which fall back to it) draws
+ * Arabic script with it. Its unicode-range means a browser fetches it, and a PDF embeds it, only
+ * when a slide has Arabic text. Arabic has no italic: the upright face serves emphasis too,
+ * rather than a slanted imitation.
+ */
+async function arabicFaces(): Promise<{ css: string[]; files: Asset[] }> {
+  const fontDir = path.dirname(require.resolve(`${ARABIC_PACKAGE}/package.json`));
+  const css: string[] = [];
+  const files: Asset[] = [];
+  for (const weight of ARABIC_WEIGHTS) {
+    const text = await readFile(path.join(fontDir, `${weight}.css`), 'utf8');
+    const face = /@font-face\s*{[^}]*noto-sans-arabic-arabic-[^}]*}/.exec(text)?.[0];
+    if (!face) throw new Error(`${ARABIC_PACKAGE}/${weight}.css has no Arabic subset`);
+    const file = `noto-sans-arabic-arabic-${weight}-normal.woff2`;
+    const rule = face
+      .replace(/font-family: '[^']+'/, `font-family: '${DEFAULT_FONT}'`)
+      .replace(/src: [^;]+;/, `src: url(./files/${file}) format('woff2');`);
+    css.push(`/* ${file} */\n${rule}`, rule.replace('font-style: normal', 'font-style: italic'));
+    files.push({ to: `assets/fonts/files/${file}`, from: path.join(fontDir, 'files', file) });
+  }
+  return { css, files };
+}
+
