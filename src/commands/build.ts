@@ -20,6 +20,8 @@ import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
+import { tofuProblems } from '../theme/coverage.js';
+import { fontRanges } from '../theme/fonts.js';
 import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
 import { finishPdf, pdfMeta } from '../pdf/metadata.js';
@@ -180,7 +182,9 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   await mkdir(outDir, { recursive: true });
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
   await using _folder = await lockBuildFolder(outDir);
-  const assetManifest = await writeAssets(outDir, await deckAssets(theme));
+  const assets = await deckAssets(theme);
+  facts.problems.push(...tofuProblems(facts.facts, await fontRanges(assets), facts.file, facts.locate));
+  const assetManifest = await writeAssets(outDir, assets);
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Asset } from '../asset.js';
+import { merge, unicodeRanges, woff2Ranges, type Ranges } from './coverage.js';
 
 const require = createRequire(import.meta.url);
 
@@ -93,3 +94,13 @@ async function arabicFaces(): Promise<{ css: string[]; files: Asset[] }> {
   return { css, files };
 }
 
+/**
+ * The characters a deck's fonts can draw: the unicode-ranges of the shipped faces in its
+ * fonts.css, and the character map of a brand's own font file.
+ */
+export async function fontRanges(assets: readonly Asset[]): Promise<Ranges> {
+  const css = assets.find((a) => a.to === 'assets/fonts/fonts.css')?.content ?? '';
+  const brand = assets.find((a) => a.to === 'assets/brand/font.woff2')?.from;
+  const own = brand ? (woff2Ranges(await readFile(brand)) ?? []) : [];
+  return merge([...unicodeRanges(css), ...own]);
+}
