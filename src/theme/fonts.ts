@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Asset } from '../asset.js';
-import { merge, unicodeRanges, woff2Ranges, type Ranges } from './coverage.js';
+import { fontFaces, intersect, merge, woff2Ranges, type Ranges } from './coverage.js';
 
 const require = createRequire(import.meta.url);
 
@@ -94,13 +94,34 @@ async function arabicFaces(): Promise<{ css: string[]; files: Asset[] }> {
   return { css, files };
 }
 
+/** Character maps of font files, read once per process: the shipped files do not change. */
+const CMAPS = new Map<string, Promise<Ranges | undefined>>();
+function cmapOf(file: string): Promise<Ranges | undefined> {
+  let cmap = CMAPS.get(file);
+  if (!cmap) {
+    cmap = readFile(file).then(woff2Ranges, () => undefined);
+    CMAPS.set(file, cmap);
+  }
+  return cmap;
+}
+
 /**
- * The characters a deck's fonts can draw: the unicode-ranges of the shipped faces in its
- * fonts.css, and the character map of a brand's own font file.
+ * The characters a deck's fonts can draw: for each shipped face in its fonts.css, its
+ * unicode-range where its file has a glyph (the whole range if the file cannot be read), and
+ * the character map of a brand's own font file.
  */
 export async function fontRanges(assets: readonly Asset[]): Promise<Ranges> {
   const css = assets.find((a) => a.to === 'assets/fonts/fonts.css')?.content ?? '';
-  const brand = assets.find((a) => a.to === 'assets/brand/font.woff2')?.from;
+  const files = new Map(assets.map((a) => [a.to, a.from]));
+  const parts = await Promise.all(
+    fontFaces(css).map(async (face) => {
+      const file = files.get(path.posix.join('assets/fonts', face.file));
+      const cmap = file ? await cmapOf(file) : undefined;
+      return cmap ? intersect(face.ranges, cmap) : face.ranges;
+    }),
+  );
+  const brand = files.get('assets/brand/font.woff2');
+  // Read afresh: a brand's font can change while `serve` runs.
   const own = brand ? (woff2Ranges(await readFile(brand)) ?? []) : [];
-  return merge([...unicodeRanges(css), ...own]);
+  return merge([...parts.flat(), ...own]);
 }

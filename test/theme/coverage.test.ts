@@ -2,12 +2,29 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { covers, describeChar, merge, tofuProblems, uncoveredText, unicodeRanges, woff2Ranges, type Ranges } from '../../src/theme/coverage.js';
+import { covers, describeChar, fontFaces, intersect, merge, tofuProblems, uncoveredText, unicodeRanges, woff2Ranges, type Ranges } from '../../src/theme/coverage.js';
 import { fontAssets, fontRanges } from '../../src/theme/fonts.js';
 
 const require = createRequire(import.meta.url);
 const fontFile = async (pkg: string, file: string) => readFile(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files', file));
 const codes = (text: string) => [...text].map((c) => c.codePointAt(0)!);
+
+describe('fontFaces and intersect', () => {
+  it('pairs each @font-face with its file and declared ranges; without unicode-range, everything', () => {
+    const css =
+      "@font-face { font-family: A; src: url(./files/a.woff2) format('woff2'); unicode-range: U+0041-005A, U+0061; }\n" +
+      "@font-face { font-family: B; src: url('brand/b.woff2'); }\n@font-face { font-family: C; }";
+    expect(fontFaces(css)).toEqual([
+      { file: './files/a.woff2', ranges: [[0x41, 0x5a], [0x61, 0x61]] },
+      { file: 'brand/b.woff2', ranges: [[0, 0x10ffff]] },
+    ]);
+  });
+
+  it('keeps the code points in both sets of ranges', () => {
+    expect(intersect([[0, 10], [20, 30], [40, 50]], [[5, 25], [28, 45]])).toEqual([[5, 10], [20, 25], [28, 30], [40, 45]]);
+    expect(intersect([[0, 10]], [])).toEqual([]);
+  });
+});
 
 describe('unicodeRanges', () => {
   it('reads single code points, ranges and wildcards from every @font-face, merged', () => {
@@ -37,6 +54,16 @@ describe('the shipped fonts', () => {
   it('do not draw emoji, CJK, Hebrew or check marks', async () => {
     const ranges = await fontRanges(await fontAssets());
     for (const ch of ['\u{1F600}', '中', 'ש', '✓']) expect(covers(ranges, ch.codePointAt(0)!), ch).toBe(false);
+  });
+
+  it('draw only what a face is declared for and its file has a glyph for', async () => {
+    const assets = await fontAssets();
+    const declared = unicodeRanges(assets.find((a) => a.to === 'assets/fonts/fonts.css')!.content!);
+    const drawn = await fontRanges(assets);
+    // Cyrillic Extended-B is in the declared range of Source Sans 3's cyrillic-ext subset, without glyphs.
+    expect(covers(declared, 0xa640)).toBe(true);
+    expect(covers(drawn, 0xa640)).toBe(false);
+    expect(covers(drawn, 'Ж'.codePointAt(0)!)).toBe(true);
   });
 
   it('are joined by the characters of a brand font file', async () => {
