@@ -1,7 +1,10 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../../src/facts/load.js';
 import { verifyQuote } from '../../src/facts/quotes.js';
 import { foldTypography, normaliseTypography } from '../../src/facts/typography.js';
+import { SLIDES } from '../helpers.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -49,6 +52,16 @@ describe('French', () => {
     expect(found('3 300 mégawatts', source)).toBe(false);
     expect(found('de 35 à 4 0 %', source)).toBe(false);
     differ('32 00', '3200');
+  });
+});
+
+describe('the French example deck', () => {
+  it('loads without a problem: every quote stands in the typeset French wire report', async () => {
+    const loaded = await loadFacts(path.join(SLIDES, 'barrage-tessaure'));
+    // loadFacts throws on any error, a misquote included; nor may a quote go unverified.
+    expect(loaded.problems.filter((p) => /\.text$/.test(p.field))).toEqual([]);
+    expect(loaded.facts.meta.language).toBe('fr');
+    expect(loaded.facts.actors!.flatMap((a) => a.quotes ?? []).length).toBeGreaterThanOrEqual(8);
   });
 });
 
