@@ -8,7 +8,8 @@
  * - spacing that only typography puts there: after « ‹ and before » › (French, Swiss), before
  *   ; : ! ? % (French), and the space that groups the thousands of a number (3 200);
  * - quotation marks: « » „ “ ” ‟ and ‹ › ‚ ‘ ’ ‛ to " and '; apostrophes (’ ʼ ＇) to ';
- * - Arabic punctuation and digits: ، ؛ ؟ ٪ ۔ to , ; ? % . and ٠–٩ ۰–۹ to 0–9;
+ * - Arabic punctuation and digits: ، ؛ ؟ ٪ ۔ to , ; ? % . and ٠–٩ ۰–۹ to 0–9; Hebrew geresh,
+ *   gershayim and maqaf (׳ ״ ־) to ' " -;
  * - characters with no width of their own: soft hyphen, zero-width space and joiners, word
  *   joiner, byte-order mark, direction marks and embeddings, the Arabic tatweel (kashida);
  * - presentation forms (Latin ligatures ﬁ, Arabic contextual forms from PDFs) to the letters
@@ -35,6 +36,7 @@ const CHARS: Record<string, string> = {
   '\u2039': "'", '\u203A': "'", '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
   '\u02BC': "'", '\uFF07': "'", '\u0060': "'", '\u00B4': "'",
   '\u060C': ',', '\u061B': ';', '\u061F': '?', '\u066A': '%', '\u06D4': '.',
+  '\u05F3': "'", '\u05F4': '"', '\u05BE': '-',
 };
 for (let d = 0; d < 10; d++) {
   CHARS[String.fromCharCode(0x0660 + d)] = String(d);

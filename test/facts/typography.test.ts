@@ -134,6 +134,15 @@ describe('Arabic', () => {
   });
 });
 
+describe('Hebrew', () => {
+  it('equates geresh, gershayim and maqaf with \' " and -, and stays strict on letters', () => {
+    same('צה\u05F4ל', 'צה"ל');
+    same('ג\u05F3ורג\u05F3', "ג'ורג'");
+    same('בית\u05BEספר', 'בית-ספר');
+    differ('צה"ל', 'צה"ר');
+  });
+});
+
 describe('foldTypography', () => {
   it('maps every folded offset back to the input character it came from', () => {
     const input = `«${NBSP}l\u2019eau${NBSP}» 3${NNBSP}200${NBSP}: ﬁn`;
