@@ -25,6 +25,8 @@ import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
+import { tofuProblems } from '../theme/coverage.js';
+import { fontRanges } from '../theme/fonts.js';
 import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
 import { finishPdf, pdfMeta } from '../pdf/metadata.js';
@@ -254,7 +256,9 @@ async function writeDeck(job: {
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
   await using _folder = await lockBuildFolder(outDir, { onWait: options.warn });
   await removeLeftovers(outDir);
-  const assets = await stageAssets(outDir, await deckAssets(theme));
+  const shipped = await deckAssets(theme);
+  facts.problems.push(...tofuProblems(facts.facts, await fontRanges(shipped), facts.file, facts.locate));
+  const assets = await stageAssets(outDir, shipped);
   job.created.push(...assets.created);
   // The assets go in place first, as the page printed to PDF loads them; if the build then
   // fails, the ones they replaced are put back.
