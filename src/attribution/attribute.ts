@@ -303,6 +303,11 @@ class Context {
     while (ts.length && (WEEKDAYS.has(ts[0]!.lower) || ts[0]!.lower === 'dernier' || (ts[0]!.lower === 'on' && WEEKDAYS.has(ts[1]?.lower ?? '')))) ts = ts.slice(ts[0]!.lower === 'on' ? 2 : 1);
     const stop = ts.findIndex((t) => /^[;:—–()]$/.test(t.text) || PREPOSITIONS.has(t.lower) || STOP_BEFORE.has(t.lower) || t.lower === 'lors');
     const head = stop < 0 ? ts : ts.slice(0, stop);
+    const anon = this.anonymousAt(head, si);
+    if (anon && anon.kind === 'anonymous') {
+      const marked = ANONYMITY_MARKERS.test(this.f.text.slice(ts[0]!.start, ts.at(-1)!.end));
+      return { ...anon, confidence: marked ? 0.9 : anon.confidence };
+    }
     const parts: Token[][] = [[]];
     for (const t of head) {
       if (t.text === ',') parts.push([]);
@@ -334,6 +339,8 @@ class Context {
       const nounAt = head.findIndex((t, i) => i > 0 && i <= 6 && ANONYMOUS_NOUNS.has(t.lower));
       if (nounAt < 0) continue;
       if (head.slice(1, nounAt).some((t) => /^[,;:]$/.test(t.text))) continue;
+      // After a comma it may be an appositive ("Ann Lee, a former minister,"): only a marked one counts.
+      if (s > 0 && !ANONYMITY_MARKERS.test(this.f.text.slice(head[0]!.start, head.at(-1)!.end))) continue;
       // A named person right after ("a senior official, Jane Doe,") is not anonymous.
       if (head.slice(nounAt + 1, nounAt + 3).some((t) => isCapitalised(t) && personByMention(this.reg.people, t.text))) continue;
       const descriptor = this.f.text.slice(head[0]!.start, head.at(-1)!.end).replace(/\s+/g, ' ');
@@ -389,7 +396,9 @@ class Context {
       return this.earlierAnonymous(si);
     }
     // A person by full name or surname, possibly behind a title.
-    const caps = np.filter((t) => isCapitalised(t) || (np.indexOf(t) > 0 && /^(?:von|van|der|de|du|da|di|del|la|le|al|bin)$/.test(t.lower)));
+    const whole = personByMention(this.reg.people, this.f.text.slice(np[0]!.start, np.at(-1)!.end));
+    if (whole) return { kind: 'person', person: whole, confidence: 0.95 };
+    const caps = np.filter((t) => isCapitalised(t));
     if (caps.length) {
       const { prefix, name } = splitName(np.slice(np.findIndex((t) => isCapitalised(t))));
       const nameWords = name.map((t) => t.text).join(' ');
@@ -410,6 +419,17 @@ class Context {
     // An organisation by its name or a short form: "The Commission", "L'Alliance".
     const org = this.orgIn(np);
     if (org) return { kind: 'statement', actor: org, confidence: 0.85 };
+    // "Halcyon Orbital said in a statement": a company or body the registry did not know.
+    if (np.length >= 2 && np.length <= 5 && !DETERMINERS.has(lower[0]!) && np.every((t) => isCapitalised(t) || /^(?:of|for|de|du|des|d')$/.test(t.lower)) && !np.some((t) => TITLE_WORDS.has(t.text))) {
+      const name = this.f.text.slice(np[0]!.start, np.at(-1)!.end);
+      const clause = this.f.masked.slice(np.at(-1)!.end, np.at(-1)!.end + 240);
+      if (/^[^.\u2063]*\b(?:statement|communiqué|press release|news release)\b/i.test(clause)) return { kind: 'statement', actor: name, confidence: 0.8 };
+      const { name: nameToks } = splitName(np);
+      if (nameToks.length === np.length && np.length <= 3) {
+        const person: Person = { name, surname: np.slice(1).map((t) => t.text).join(' '), first: np[0]!.start };
+        return { kind: 'person', person, confidence: 0.55 };
+      }
+    }
     // A descriptor: "the NATO chief", "The minister", "la Première ministre".
     const headAt = np.findLastIndex((t) => ROLE_HEADS.has(t.lower) || ROLE_HEADS.has(t.lower.replace(/s$/, '')));
     const det = DETERMINERS.has(lower[0]!) || /[’']s$/.test(words[0]!);
@@ -564,7 +584,8 @@ class Context {
     }
     if (!found) {
       // No speech verb: the first name or organisation that is not after a preposition.
-      for (let i = 0; i < toks.length; i++) {
+      const firstVerb = toks.findIndex((t, i) => isVerbLike(t) || /^(?:a|ont)$/.test(t.lower) || (i > 0 && /^\p{Ll}+ed$/u.test(t.text)) || findVerbs([t]).length > 0);
+      for (let i = 0; i < (firstVerb < 0 ? Math.min(toks.length, 6) : firstVerb); i++) {
         const t = toks[i]!;
         if (!isCapitalised(t) || (i > 0 && PREPOSITIONS.has(toks[i - 1]!.lower))) continue;
         const p = personByMention(this.reg.people, t.text) ?? personByMention(this.reg.people, toks.slice(i, i + 4).map((x) => x.text).join(' '));

@@ -55,7 +55,7 @@ export const ORG_NOUNS = words(`
   Government Community Conference Treaty Accord Agreement Front Army Navy Police Service Services Bureau
   Department Tribunal Programme Program Partnership Initiative Network Consortium Society Foundation
   Cour Conseil Banque Parti Comité Agence Assemblée Gouvernement Ministère Organisation Fonds Mouvement
-  Orbital Group Airlines Holdings Industries Systems Motors Petroleum Gas Oil Mining Telecom`);
+  Airlines Holdings Industries Systems Motors Petroleum Gas Oil Mining Telecom`);
 
 /** Nouns a role ends with; a descriptor such as "the NATO chief" is a determiner plus one of these. */
 export const ROLE_HEADS = words(`
@@ -107,7 +107,7 @@ export const MONTHS = words(
 
 /** Words for "head of government" and "head of state" that appear in roles as something else. */
 export const ROLE_SYNONYMS: Array<[RegExp, RegExp]> = [
-  [/\b(?:chef|cheffe|head) (?:du|of) (?:gouvernement|government)\b/i, /\b(?:premier|première|prime)\b|\bpremier\b|\bchancellor\b/i],
+  [/\b(?:chef|cheffe|head) (?:du|of) (?:gouvernement|government)\b/i, /\bprem(?:ier|iere|ière)\b|\bprime\b|\bchancellor\b/i],
   [/\b(?:chef|cheffe|head) (?:de l[’']État|of state)\b/i, /\bpr[ée]sident/i],
   [/\bchief\b|\bchef\b|\bcheffe\b|\bhead\b/i, /\b(?:chief|head|secretary-general|director|director-general|chair|chairman|chairwoman|président|présidente|chef|cheffe|directeur|directrice|leader)\b/i],
 ];

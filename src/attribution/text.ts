@@ -41,6 +41,17 @@ export function frame(text: string, spans: readonly QuoteSpan[]): Frame {
   };
   for (const s of spans) {
     const end = s.close >= 0 ? s.close + 1 : s.end;
+    if (s.role === 'term') {
+      // A scare-quoted word stays a word of the sentence; only its marks go.
+      mask(s.open, s.open + 1, ' ');
+      if (s.close >= 0) mask(s.close, s.close + 1, ' ');
+      continue;
+    }
+    if (s.role === 'title') {
+      // A title is a name: one neutral word, so it neither ends nor splits a clause.
+      mask(s.open, end, 'xtitlex');
+      continue;
+    }
     // A quote that ends its sentence ("…end it." She said) keeps the full stop as a boundary.
     const endsSentence = /[.!?]$/.test(text.slice(s.start, s.close >= 0 ? s.close : s.end).trimEnd()) &&
       /^[\s\u00A0]*(?:[\p{Lu}\u201C\u00AB"]|$)/u.test(text.slice(end, end + 3));
@@ -62,7 +73,7 @@ export function frame(text: string, spans: readonly QuoteSpan[]): Frame {
     }
     if (masked.slice(from, p.end).trim()) sentences.push({ start: from, end: p.end, paragraph: pi, tokens: [] });
   });
-  const re = /\u2063|[\p{L}\p{M}\d](?:[\p{L}\p{M}\d.’'\-]*[\p{L}\p{M}\d])?[’']?|[,;:—–()]/gu;
+  const re = /\u2063|\d{1,3}(?:[,\u202F\u00A0]\d{3})+(?:[.,]\d+)?|[\p{L}\p{M}\d](?:[\p{L}\p{M}\d.’'\-]*[\p{L}\p{M}\d])?[’']?|[,;:—–()]/gu;
   sentences.forEach((s, si) => {
     const seg = masked.slice(s.start, s.end);
     for (const m of seg.matchAll(re)) {

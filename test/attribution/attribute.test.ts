@@ -85,6 +85,16 @@ describe('attribute', () => {
     ]);
   });
 
+  it('reads past a programme title and a number with a thousands comma to the said-clause', () => {
+    const text =
+      'Borex Mining, whose 4,000 workers mine copper, said in a statement that the ban was "unlawful and late."\n\n' +
+      'Norland’s energy minister, Piet Vaal, told the "Evening Hour" programme that prices would "settle by spring."';
+    expect(who(text)).toEqual([
+      ['unlawful and late', 'Borex Mining'],
+      ['settle by spring', 'Piet Vaal'],
+    ]);
+  });
+
   it('abstains when no said-clause names anyone', () => {
     const text = 'The law allows officials to close rooms "for reasons of public order and safety."';
     expect(attributeAll(text)[0]!.attribution.kind).toBe('unknown');
