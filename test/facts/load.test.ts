@@ -153,7 +153,7 @@ describe('the example decks', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.facts.sources.every((s) => s.copy !== undefined)).toBe(true);
     expect(quotes).toHaveLength(count);
-    for (const { quote, copy } of quotes) expect(verifyQuote(quote, copy), quote).toEqual({ found: true });
+    for (const { quote, copy } of quotes) expect(verifyQuote(quote, copy), quote).toMatchObject({ found: true });
   });
 
   it('inf-treaty: a one-word change in the source copy makes loading fail at that quote', async () => {
