@@ -27,6 +27,7 @@ export interface BuildCliOptions {
   changesSince?: string;
   watch?: boolean;
   handout?: boolean;
+  strict?: boolean;
 }
 
 export interface CliIO {
@@ -76,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
@@ -98,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          strict: opts.strict,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
@@ -148,10 +151,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .command('check')
     .description('validate facts and verify quotes, without building (default: every deck in slides/)')
     .argument('[decks...]', 'deck folders')
-    .action(async (decks: string[]) => {
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
+    .action(async (decks: string[], opts: { strict?: boolean }) => {
       for (const dir of await resolveDecks(decks)) {
         try {
-          const loaded = await loadFacts(dir);
+          const loaded = await loadFacts(dir, { strict: opts.strict });
           // The facts' theme too: a brand file is checked as carefully as the facts.
           await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
           const slides = composeSlides(loaded.facts).slides.length;

@@ -7,7 +7,7 @@ import type { Facts } from './schema.js';
 
 export const FACTS_FILE = 'facts.yaml';
 /** Source copies are read whole into memory; a news article is a few kilobytes. */
-const MAX_COPY_BYTES = 5 * 1024 * 1024;
+export const MAX_COPY_BYTES = 5 * 1024 * 1024;
 
 export interface LoadedFacts {
   facts: Facts;
@@ -33,7 +33,7 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
  * Reads, validates and cross-checks a deck's facts and the local copies of its sources.
  * Throws InvalidFactsError carrying every problem found when any of them is an error.
  */
-export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
+export async function loadFacts(deckDir: string, options: { strict?: boolean } = {}): Promise<LoadedFacts> {
   const dir = path.resolve(deckDir);
   const factsPath = path.join(dir, FACTS_FILE);
   const file = displayPath(factsPath);
@@ -71,7 +71,7 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
     copies.set(source.id, read.copy);
     if (read.path) inputs.push(read.path);
   }
-  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
+  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies, strict: options.strict })];
   fail(problems);
   return { facts, deckDir: dir, file, problems, inputs, locate: parsed.locate };
 }

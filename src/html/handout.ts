@@ -191,7 +191,8 @@ ${items.join('\n')}
 
 /** Publisher, “Title”, date. URL — the URL a link. */
 function sourceEntry(s: Source): string {
-  const parts = [`${escapeHtml(oneLine(s.publisher))}, “${escapeHtml(oneLine(s.title))}”`];
+  const title = `“${escapeHtml(oneLine(s.title))}”`;
+  const parts = [s.publisher === undefined ? title : `${escapeHtml(oneLine(s.publisher))}, ${title}`];
   if (s.date !== undefined) {
     const date = parseDate(s.date);
     parts.push(typeof date === 'string' ? escapeHtml(String(s.date)) : formatDate(date));

@@ -1,5 +1,6 @@
 import { compareDates, formatDate, formatDateShort, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
 import type { Actor, Facts, Option, Source } from '../facts/schema.js';
+import { eventSpan, quoteCredit, spanText, stanceOf, validSpan } from '../facts/present.js';
 import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { changeTag, citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
 import type { Deck, SectionId, Slide } from './deck.js';
@@ -69,8 +70,8 @@ export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck
     title: oneLine(facts.meta.title),
     subtitle: facts.meta.subtitle === undefined ? undefined : oneLine(facts.meta.subtitle),
     asOf: formatDate(ctx.asOf),
-    preparedBy: oneLine(facts.meta.prepared_by),
-    marking: oneLine(facts.meta.marking),
+    preparedBy: facts.meta.prepared_by === undefined ? '' : oneLine(facts.meta.prepared_by),
+    marking: facts.meta.marking === undefined ? '' : oneLine(facts.meta.marking),
     language: facts.meta.language ?? 'en',
     slides,
   };
@@ -158,10 +159,11 @@ function titleSlide(ctx: Context): Slide {
   const { meta } = ctx.facts;
   const parts = [`# ${escapeText(meta.title)}`];
   if (meta.subtitle) parts.push(escapeText(meta.subtitle));
-  const byline = [`As of ${formatDate(ctx.asOf)}`, `Prepared by ${escapeText(meta.prepared_by)}`];
+  const byline = [`As of ${formatDate(ctx.asOf)}`];
+  if (meta.prepared_by) byline.push(`Prepared by ${escapeText(meta.prepared_by)}`);
   if (meta.audience) byline.push(`For ${escapeText(meta.audience)}`);
   parts.push(byline.join(' · '));
-  parts.push(`**${escapeText(meta.marking)}**`);
+  if (meta.marking) parts.push(`**${escapeText(meta.marking)}**`);
   return {
     id: 'title',
     section: 'title',
@@ -172,7 +174,7 @@ function titleSlide(ctx: Context): Slide {
 }
 
 function bottomLine(ctx: Context): Slide[] {
-  const items = ctx.facts.bottom_line;
+  const items = ctx.facts.bottom_line ?? [];
   return pages(
     ctx,
     'bottom-line',
@@ -258,7 +260,7 @@ function visualSlide(id: string, section: SectionId, title: string, visual: Visu
 
 function timeline(ctx: Context): Slide[] {
   const events = (ctx.facts.timeline ?? [])
-    .map((e, order) => ({ ...e, when: date(e.date), order }))
+    .map((e, order) => ({ ...e, when: eventSpan(e).start, label: spanText(e.date ?? e.since!), since: e.since !== undefined, order }))
     .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
   if (events.length === 0) return [];
   const drawn = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
@@ -275,14 +277,15 @@ function timeline(ctx: Context): Slide[] {
       rows.push({ md: `| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
       markerPlaced = true;
     }
-    const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
+    const label = e.since ? `since ${e.label}` : e.label;
+    const when = upcoming ? `${label} *(upcoming)*` : label;
     rows.push({
       md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
       len: e.event.length,
       field: `timeline[${e.order}].event`,
     });
   }
-  const widestDate = Math.max(...events.map((e) => formatDateShort(e.when).length + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
+  const widestDate = Math.max(...events.map((e) => e.label.length + (e.since ? 6 : 0) + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
   const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5) / 10.8);
   const table = pages(
     ctx,
@@ -308,12 +311,12 @@ function positions(ctx: Context): Slide[] {
     'positions',
     'Positions at a glance',
     actors,
-    (a) => px.row(a.stance, 92),
+    (a) => px.row(stanceOf(a), 92),
     (page) =>
       [
         '| Actor | Stance |',
         '| --- | --- |',
-        ...page.map((a) => `| **${escapeText(a.name)}**${ctx.tag(itemKey.actor(a.id))} | ${escapeText(a.stance)}${ctx.cite(a.stance_sources)} |`),
+        ...page.map((a) => `| **${escapeText(a.name)}**${ctx.tag(itemKey.actor(a.id))} | ${escapeText(stanceOf(a))}${ctx.cite(a.stance_sources)} |`),
       ].join('\n'),
     ctx.notes('positions'),
     BODY - px.tableHead,
@@ -329,19 +332,18 @@ function actorSlides(ctx: Context, actor: Actor): Slide[] {
     const who = actor.speakers.map((s) => `${escapeText(s.name)} (${escapeText(s.role)})`).join('; ');
     head.push(`**Speaking for ${escapeText(actor.name)}:** ${who}`);
   }
-  head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}${ctx.tag(itemKey.actor(actor.id))}`);
+  head.push(`**Stance:** ${escapeText(stanceOf(actor))}${ctx.cite(actor.stance_sources)}${ctx.tag(itemKey.actor(actor.id))}`);
   const blocks: Block[] = [];
   const a = (ctx.facts.actors ?? []).indexOf(actor);
   for (const [qi, q] of (actor.quotes ?? []).entries()) {
-    const when = formatDateShort(date(q.date));
     blocks.push({
       field: `actors[${a}].quotes[${qi}].text`,
-      md: `> “${escapeText(q.text)}”${ctx.tag(itemKey.quote(actor.id, q.text))}\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
+      md: `> “${escapeText(q.text)}”${ctx.tag(itemKey.quote(actor.id, q.text))}\n>\n> — ${escapeText(quoteCredit(q, actor, ctx.facts))}${ctx.cite([q.source])}`,
       weight: px.quote(q.text),
     });
   }
   const actions = (actor.actions ?? []).map((act, ai): Block => {
-    const when = act.date === undefined ? '' : `${formatDateShort(date(act.date))}: `;
+    const when = act.date === undefined ? '' : `${spanText(act.date)}: `;
     return {
       md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}${ctx.tag(itemKey.action(actor.id, act.text))}`,
       weight: px.item(act.text),
@@ -460,7 +462,7 @@ function optionSlide(ctx: Context, o: Option, index: number, count: number, note
 
 function nextSteps(ctx: Context): Slide[] {
   const steps = (ctx.facts.next_steps ?? [])
-    .map((s, order) => ({ ...s, due: s.when === undefined ? undefined : date(s.when), order }))
+    .map((s, order) => ({ ...s, due: s.when === undefined ? undefined : validSpan(s.when).start, order }))
     // Undated steps go last, in the order written.
     .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0) || a.order - b.order);
   if (steps.length === 0) return [];
@@ -474,7 +476,7 @@ function nextSteps(ctx: Context): Slide[] {
       [
         '| When | What | Who |',
         '| --- | --- | --- |',
-        ...page.map((s) => `| ${s.due ? formatDateShort(s.due) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)}${ctx.tag(itemKey.step(s.what))} | ${ctx.actors(s.who) || '—'} |`),
+        ...page.map((s) => `| ${s.when !== undefined ? spanText(s.when) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)}${ctx.tag(itemKey.step(s.what))} | ${ctx.actors(s.who) || '—'} |`),
       ].join('\n'),
     ctx.notes('next_steps'),
     BODY - px.tableHead,
@@ -498,7 +500,7 @@ function sources(ctx: Context): Slide[] {
 }
 
 function sourceLine(s: Source): string {
-  const parts = [`${escapeText(s.publisher)}, “${escapeText(s.title)}”`];
+  const parts = [s.publisher === undefined ? `“${escapeText(s.title)}”` : `${escapeText(s.publisher)}, “${escapeText(s.title)}”`];
   if (s.date !== undefined) parts.push(formatDate(date(s.date)));
   let line = parts.join(', ') + '.';
   if (s.url) line += ` <${new URL(s.url).href}>`;
