@@ -236,7 +236,7 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
     if (check.found) {
       located.push({ path, quote: q, actor, source, spans: check.spans });
     } else if (check.reason !== undefined) {
-      error(field, `the elision (…) before "${check.part}" ${check.reason}. The source's passage is "${check.passage}"`);
+      error(field, `the elision (…) before "${check.part}" ${check.reason}. The source's passage is "${abbreviate(check.passage)}"`);
     } else {
       error(
         field,
@@ -245,6 +245,12 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
       );
     }
   }
+}
+
+/** A passage short enough for a message: its start and end when it runs over paragraphs. */
+function abbreviate(passage: string, max = 320): string {
+  const flat = passage.replace(/\n/g, ' ¶ ');
+  return flat.length <= max ? flat : `${flat.slice(0, max / 2).trimEnd()} … ${flat.slice(-max / 2).trimStart()}`;
 }
 
 function uniqueIds(

@@ -207,7 +207,7 @@ export function verifyQuote(quote: string, source: string | SourceText, options:
       return { found: false, part, closest: src.closestPassage(part) };
     }
   }
-  let firstProblem: { part: string; reason: string; from: number; to: number } | undefined;
+  let firstProblem: { part: string; reason: string; from: number; to: number; gap: number } | undefined;
   let outOfOrder: string | undefined;
   const search = (k: number, from: number, starts: number[]): number[] | undefined => {
     if (k === parts.length) return starts;
@@ -218,7 +218,10 @@ export function verifyQuote(quote: string, source: string | SourceText, options:
       if (k > 0) {
         const gap = judgeGap(src.norm, from, at, options.language);
         if (gap.problem) {
-          firstProblem ??= { part, reason: gap.problem, from: starts[0]!, to: at + part.length };
+          // Report the tightest failed join: it is the passage the quote most likely means.
+          if (!firstProblem || at - from < firstProblem.gap) {
+            firstProblem = { part, reason: gap.problem, from: starts[0]!, to: at + part.length, gap: at - from };
+          }
           // A later occurrence leaves out even more.
           return undefined;
         }
