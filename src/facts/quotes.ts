@@ -261,21 +261,57 @@ const MAX_POSTINGS = 20000;
  * the rarity of its words, not with the size of the source.
  */
 class WordIndex {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Word key → its id; the positions of id k are `positions[offsets[k]..offsets[k+1]]`. */
+  private readonly ids = new Map<string, number>();
+  private readonly offsets: Int32Array;
+  private readonly positions: Int32Array;
 
   constructor(private readonly haystack: string) {
-    const re = /\S+/g;
-    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
-      const i = this.starts.length;
-      this.starts.push(m.index);
-      this.ends.push(m.index + m[0].length);
-      const key = wordKey(m[0]);
-      let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = []));
-      list.push(i);
+    // The haystack is normalised: words are separated by single spaces or paragraph breaks.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const wordIds: number[] = [];
+    const idOfWord = new Map<string, number>();
+    let from = -1;
+    for (let i = 0; i <= haystack.length; i++) {
+      const c = i < haystack.length ? haystack.charCodeAt(i) : 32;
+      if (c === 32 || c === 10) {
+        if (from >= 0) {
+          const word = haystack.slice(from, i);
+          let id = idOfWord.get(word);
+          if (id === undefined) {
+            const key = wordKey(word);
+            id = this.ids.get(key);
+            if (id === undefined) this.ids.set(key, (id = this.ids.size));
+            idOfWord.set(word, id);
+          }
+          starts.push(from);
+          ends.push(i);
+          wordIds.push(id);
+          from = -1;
+        }
+      } else if (from < 0) {
+        from = i;
+      }
     }
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    // Postings by counting sort: one array for all words, in order of position.
+    const offsets = new Int32Array(this.ids.size + 1);
+    for (const id of wordIds) offsets[id + 1]!++;
+    for (let k = 0; k < this.ids.size; k++) offsets[k + 1]! += offsets[k]!;
+    const fill = offsets.slice(0, this.ids.size);
+    const positions = new Int32Array(wordIds.length);
+    wordIds.forEach((id, i) => (positions[fill[id]!++] = i));
+    this.offsets = offsets;
+    this.positions = positions;
+  }
+
+  private postingsOf(word: string): Int32Array {
+    const id = this.ids.get(wordKey(word));
+    return id === undefined ? new Int32Array(0) : this.positions.subarray(this.offsets[id], this.offsets[id + 1]);
   }
 
   closest(needle: string): string {
@@ -285,7 +321,7 @@ class WordIndex {
     const wordCount = Math.max(1, words.length);
     const votes = new Map<number, number>();
     words
-      .map((w, j) => ({ j, list: this.postings.get(wordKey(w)) ?? [] }))
+      .map((w, j) => ({ j, list: this.postingsOf(w) }))
       .sort((a, b) => a.list.length - b.list.length)
       .forEach(({ j, list }) => {
         const weight = 1 / Math.log2(2 + list.length);

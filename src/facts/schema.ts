@@ -152,6 +152,10 @@ export const Action = z.strictObject({
 export const Actor = z.strictObject({
   id: id('Short id used by options and next steps, e.g. nato, us.'),
   name: text('Display name, e.g. United States.'),
+  aliases: z
+    .array(text('Another name, e.g. "the Union", "Washington".'))
+    .describe('Other names the sources use for this actor, so quotes credited to it are recognised.')
+    .optional(),
   kind: z
     .enum(['country', 'alliance', 'organisation', 'person', 'group'], {
       error: 'must be one of: country, alliance, organisation, person, group',
