@@ -45,7 +45,7 @@ export function judgeCredit(claim: Claim, said: SourceAttribution): CreditVerdic
     if (claim.kind === 'person') {
       if (said.name !== undefined) return samePerson(claim.name, said.name) ? right : { verdict: 'wrong', credited };
       // Only a role ("the minister"): right when it is the claimed person's, else unknown.
-      if (said.descriptor !== undefined && claim.role !== undefined && overlaps(said.descriptor, claim.role)) return right;
+      if (said.descriptor !== undefined && claim.role !== undefined && within(said.descriptor, claim.role)) return right;
       return { verdict: 'undecided', why: `the source credits "${said.descriptor ?? 'someone'}" without a name` };
     }
     if (said.name === undefined) return { verdict: 'undecided', why: `the source credits "${said.descriptor ?? 'someone'}"` };
@@ -111,8 +111,9 @@ function sameActor(claimed: ClaimedActor, said: string): boolean {
   });
 }
 
-function overlaps(a: string, b: string): boolean {
+/** Every word of `a` is in `b`: "the foreign minister" is within "Foreign Minister", "the prime minister" is not. */
+function within(a: string, b: string): boolean {
   const x = tokens(a);
   const y = new Set(tokens(b));
-  return x.some((t) => y.has(t));
+  return x.length > 0 && x.every((t) => y.has(t));
 }
