@@ -4,6 +4,7 @@
  * src/attribution). Pure. Errs on the side of "undecided": a quote is called wrongly credited
  * only when the source clearly names someone else.
  */
+import type { Actor, Quote } from './schema.js';
 
 /** Who the facts say said a quote. */
 export type Claim =
@@ -116,4 +117,19 @@ function within(a: string, b: string): boolean {
   const x = tokens(a);
   const y = new Set(tokens(b));
   return x.length > 0 && x.every((t) => y.has(t));
+}
+
+/** The facts' claim for a quote: its speaker, its anonymous description, or its actor's statement. */
+export function claimOf(quote: Quote, actor: Actor | undefined): Claim | undefined {
+  const claimed = actor && {
+    name: actor.name,
+    aliases: actor.aliases,
+    speakers: actor.speakers?.map((s) => s.name),
+  };
+  if (quote.speaker !== undefined) {
+    const role = actor?.speakers?.find((s) => s.name === quote.speaker)?.role;
+    return { kind: 'person', name: quote.speaker, ...(role ? { role } : {}), ...(claimed ? { actor: claimed } : {}) };
+  }
+  if (quote.anonymous !== undefined) return { kind: 'anonymous', description: quote.anonymous, ...(claimed ? { actor: claimed } : {}) };
+  return claimed && { kind: 'statement', actor: claimed };
 }

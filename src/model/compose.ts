@@ -260,10 +260,13 @@ function visualSlide(id: string, section: SectionId, title: string, visual: Visu
 
 function timeline(ctx: Context): Slide[] {
   const events = (ctx.facts.timeline ?? [])
-    .map((e, order) => ({ ...e, when: eventSpan(e).start, label: spanText(e.date ?? e.since!), since: e.since !== undefined, order }))
+    .map((e, order) => ({ ...e, when: eventSpan(e).start, label: spanText(e.date ?? e.since!), ongoing: e.since !== undefined, order }))
     .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
   if (events.length === 0) return [];
-  const drawn = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
+  const drawn = events.map((e) => {
+    const span = eventSpan(e);
+    return { when: e.when, ...(span.end ? { end: span.end } : {}), ...(span.since ? { since: true } : {}), label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) };
+  });
   const chunks = timelineChunks(drawn, ctx.asOf);
   const charts = chunks.map((chunk, i) =>
     visualSlide(i === 0 ? 'timeline-chart' : `timeline-chart-${i + 1}`, 'timeline', pageTitle('Timeline at a glance', i, chunks.length), drawTimeline(chunk, ctx.asOf)),
@@ -277,7 +280,7 @@ function timeline(ctx: Context): Slide[] {
       rows.push({ md: `| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
       markerPlaced = true;
     }
-    const label = e.since ? `since ${e.label}` : e.label;
+    const label = e.ongoing ? `since ${e.label}` : e.label;
     const when = upcoming ? `${label} *(upcoming)*` : label;
     rows.push({
       md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
@@ -285,7 +288,7 @@ function timeline(ctx: Context): Slide[] {
       field: `timeline[${e.order}].event`,
     });
   }
-  const widestDate = Math.max(...events.map((e) => e.label.length + (e.since ? 6 : 0) + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
+  const widestDate = Math.max(...events.map((e) => e.label.length + (e.ongoing ? 6 : 0) + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
   const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5) / 10.8);
   const table = pages(
     ctx,
