@@ -10,7 +10,9 @@ import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath, loadFacts } from '../facts/load.js';
 import { factsJsonSchema } from '../facts/schema.js';
-import { composeSlides } from '../model/compose.js';
+import { estimated } from '../layout/metrics.js';
+import { pack } from '../layout/pack.js';
+import { composeDeck } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
@@ -107,9 +109,6 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         for (const r of built) {
           for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
           printProblems(r.facts.problems);
-          for (const o of r.overflow) {
-            io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
-          }
           for (const c of r.handoutCrowded) {
             io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`);
           }
@@ -158,7 +157,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           const loaded = await loadFacts(dir, { strict: opts.strict });
           // The facts' theme too: a brand file is checked as carefully as the facts.
           await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
-          const slides = composeSlides(loaded.facts).slides.length;
+          const slides = pack(composeDeck(loaded.facts), estimated).slides.length;
           printProblems(loaded.problems);
           const warnings = loaded.problems.length;
           io.out(`✓ ${loaded.file}: valid, ${slides} slides${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);

@@ -4,6 +4,7 @@ import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../
 import { checkFacts, type SourceCopy } from './check.js';
 import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
 import type { Facts } from './schema.js';
+import { displayPath } from '../paths.js';
 
 export const FACTS_FILE = 'facts.yaml';
 /** Source copies are read whole into memory; a news article is a few kilobytes. */
@@ -23,11 +24,7 @@ export interface LoadedFacts {
   locate: Locator;
 }
 
-/** The file name to show in messages: relative to the working directory when inside it. */
-export function displayPath(absolute: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, absolute);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
-}
+export { displayPath };
 
 /**
  * Reads, validates and cross-checks a deck's facts and the local copies of its sources.

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatSpan, parseSpan } from '../../src/facts/dates.js';
-import { eventSpan, quoteCredit, stanceOf } from '../../src/facts/present.js';
+import { eventSpan } from '../../src/facts/present.js';
+import { plainText, type Deck } from '../../src/model/deck.js';
 import type { Problem } from '../../src/errors.js';
 import { checkFacts } from '../../src/facts/check.js';
-import { append, errorsOf, factsYaml, FILE, parse, problemAt, problemsOf, removeLine, replace, SOURCE_A_TEXT, validFacts } from '../helpers.js';
+import { append, composeSlides, errorsOf, factsYaml, FILE, parse, problemAt, problemsOf, removeLine, replace, SOURCE_A_TEXT, validFacts } from '../helpers.js';
 
 /** An actor whose quotes are given as raw YAML lines (indented for the quote map). */
 const actorWith = (quotes: string, extra = '') =>
@@ -14,6 +15,18 @@ const actorWith = (quotes: string, extra = '') =>
       - { name: Jo Minister, role: Minister }
 ${extra}    quotes:
 ${quotes}`);
+
+/** An actor whose one quote is Jo Minister's, dated. */
+const JO_QUOTES = actorWith(`      - text: as long as it takes
+        speaker: Jo Minister
+        date: 2020-01-10
+        source: src-a
+`);
+
+/** The credit lines under the quotes of a deck, as shown. */
+const credits = (deck: Deck) =>
+  deck.slides.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'quote' ? [plainText(b.attribution)] : [])));
+const slideText = (deck: Deck, id: string) => JSON.stringify(deck.slides.find((s) => s.id === id)?.blocks);
 
 const strictProblems = (yaml: string, copies: Record<string, { text: string }> = { 'src-a': { text: SOURCE_A_TEXT } }): Problem[] => {
   const parsed = parse(yaml);
@@ -43,8 +56,14 @@ background:
   - id: gov
     name: The Government
 `));
-    const facts = validFacts(yaml);
-    expect(stanceOf(facts.actors![0]!)).toBe('No stated position');
+    const deck = composeSlides(validFacts(yaml));
+    expect(slideText(deck, 'positions')).toContain('No stated position');
+    expect(slideText(deck, 'actor-gov')).toContain('No stated position');
+    const title = slideText(deck, 'title');
+    expect(title).not.toContain('Prepared by');
+    expect(deck.slides.find((s) => s.id === 'title')!.blocks.some((b) => b.kind === 'paragraph' && b.role === 'marking')).toBe(false);
+    expect(deck.marking).toBe('');
+    expect(slideText(deck, 'sources')).toContain('“Example headline”');
   });
 });
 
@@ -60,10 +79,10 @@ describe('who said it: a person, the actor itself, or someone the source does no
         source: src-a
 `),
     );
-    const facts = validFacts(yaml);
-    const [first, second] = facts.actors![0]!.quotes!;
-    expect(quoteCredit(first!, facts.actors![0], facts)).toBe('The Government, statement, 12 Jan 2020 (date of the source)');
-    expect(quoteCredit(second!, facts.actors![0], facts)).toBe('The Government, joint statement, 11 Jan 2020');
+    expect(credits(composeSlides(validFacts(yaml)))).toEqual([
+      '— The Government, statement, 12 Jan 2020 (date of the source)',
+      '— The Government, joint statement, 11 Jan 2020',
+    ]);
   });
 
   it('shows an anonymous source as the source describes them, under an actor or alone', () => {
@@ -80,9 +99,9 @@ describe('who said it: a person, the actor itself, or someone the source does no
     source: src-a
 `),
     );
-    const facts = validFacts(yaml);
-    expect(quoteCredit(facts.actors![0]!.quotes![0]!, facts.actors![0], facts)).toBe('a senior official who asked not to be named, 10 Jan 2020');
-    expect(quoteCredit(facts.quotes![0]!, undefined, facts)).toBe('two diplomats familiar with the talks, 10 Jan 2020');
+    const deck = composeSlides(validFacts(yaml));
+    expect(credits(deck)).toEqual(['— a senior official who asked not to be named, 10 Jan 2020', '— two diplomats familiar with the talks, 10 Jan 2020']);
+    expect(deck.slides.find((s) => s.id === 'unnamed-sources')).toMatchObject({ section: 'positions', title: 'Unnamed sources' });
   });
 
   it('refuses a quote that names two kinds of speaker, and a named quote outside any actor', () => {
@@ -160,8 +179,8 @@ describe('elisions in facts', () => {
   });
 });
 
-describe('positions with conditions', () => {
-  const option = (conditional: string) =>
+/** Two actors and an option backed by one, and on the conditions given by the other. */
+const option = (conditional: string) =>
     factsYaml(append(`actors:
   - { id: eu, name: EU }
   - { id: us, name: US }
@@ -173,6 +192,7 @@ options:
 ${conditional}    sources: [src-a]
 `));
 
+describe('positions with conditions', () => {
   it('accepts an actor backing an option on a condition', () => {
     const facts = validFacts(option('      - { actor: eu, condition: with food and medicine exemptions }\n'));
     expect(facts.options![0]!.conditional).toEqual([{ actor: 'eu', condition: 'with food and medicine exemptions' }]);
@@ -223,11 +243,7 @@ describe('date ranges and open starts', () => {
 describe('--strict', () => {
   const unchecked = factsYaml(
     replace('    copy: sources/a.txt\n', ''),
-    actorWith(`      - text: as long as it takes
-        speaker: Jo Minister
-        date: 2020-01-10
-        source: src-a
-`),
+    JO_QUOTES,
     replace('Second judgement.', 'Second judgement, TODO confirm the date.'),
   );
 
@@ -251,5 +267,40 @@ describe('--strict', () => {
 
   it('leaves facts without such problems valid with strict', () => {
     expect(strictProblems(factsYaml())).toEqual([]);
+  });
+});
+
+describe('on the slides', () => {
+  it('marks a quote whose source has no copy as not checked against the source', () => {
+    const yaml = factsYaml(
+      replace('    copy: sources/a.txt\n', ''),
+      JO_QUOTES,
+    );
+    expect(credits(composeSlides(validFacts(yaml)))).toEqual(['— Jo Minister, 10 Jan 2020 · not checked against the source']);
+    expect(credits(composeSlides(validFacts(factsYaml(JO_QUOTES))))).toEqual(['— Jo Minister, 10 Jan 2020']);
+  });
+
+  it('writes ranges and since: naturally in the timeline table, actions and next steps', () => {
+    const yaml = factsYaml(
+      append(`timeline:
+  - { since: 2019, event: Talks go on., sources: [src-a] }
+  - { date: 2020-05-18/2020-05-20, event: Summit., sources: [src-a] }
+next_steps:
+  - { what: Follow-up., when: 2020-06/2020-07, sources: [src-a] }
+`),
+    );
+    const deck = composeSlides(validFacts(yaml));
+    expect(slideText(deck, 'timeline')).toContain('since 2019');
+    expect(slideText(deck, 'timeline')).toContain('18\u201320 May 2020');
+    expect(slideText(deck, 'next-steps')).toContain('Jun\u2013Jul 2020');
+  });
+
+  it('puts a condition on the option\'s slide and a distinct mark in the matrix', () => {
+    const yaml = option('      - { actor: eu, condition: with food and medicine exemptions }\n');
+    const deck = composeSlides(validFacts(yaml));
+    expect(slideText(deck, 'option-1')).toContain('Backed on a condition:');
+    expect(slideText(deck, 'option-1')).toContain('with food and medicine exemptions');
+    const matrix = deck.slides.find((s) => s.id === 'options')!.blocks.find((b) => b.kind === 'drawing');
+    expect(matrix && matrix.kind === 'drawing' && matrix.alt).toContain('EU: backs option 1 with food and medicine exemptions');
   });
 });
