@@ -1,0 +1,329 @@
+import type { Organisation, Person } from './types.js';
+import type { Frame, Token } from './text.js';
+import { fold, isCapitalised, stripPossessive } from './text.js';
+import { NAME_PARTICLES, ORG_NOUNS, ROLE_HEADS, TITLE_WORDS, DETERMINERS } from './lexicon.js';
+
+/**
+ * Who and what the article names: people (a name with a role beside it) and organisations
+ * (a capitalised run holding an organisation noun), each with what the article says of them.
+ */
+
+export interface Registry {
+  people: Person[];
+  orgs: Organisation[];
+  /** Capitalised single words used as names of places or states (Estmark, Russia). */
+  places: Set<string>;
+}
+
+const LEADING_FUNCTION = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'le', 'la', 'les', "l'", 'un', 'une', 'by', 'for', 'with', 'from', 'after', 'before', 'but', 'and', 'as', 'while', 'although', 'if', 'when', 'since']);
+const RUN_LINKS = new Set(['of', 'for', 'de', 'du', 'des', "d'", 'la', 'le', "l'"]);
+
+export interface Run {
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/** Maximal runs of capitalised words, allowing "of", "de la", particles inside them. */
+export function capitalisedRuns(tokens: readonly Token[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]) || tokens[i]!.quote) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (isCapitalised(tokens[j]) && !tokens[j]!.quote) {
+        j++;
+        continue;
+      }
+      // Links and particles continue a run only when a capitalised word follows them.
+      let k = j;
+      while (k < tokens.length && (RUN_LINKS.has(tokens[k]!.lower) || NAME_PARTICLES.has(tokens[k]!.lower)) && k - j < 3) k++;
+      if (k > j && isCapitalised(tokens[k]) && tokens[k]!.start - tokens[j - 1]!.end < 40) {
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    let a = i;
+    while (a < j && LEADING_FUNCTION.has(tokens[a]!.lower)) a++;
+    if (a < j) runs.push({ tokens: tokens.slice(a, j), start: tokens[a]!.start, end: tokens[j - 1]!.end });
+    i = j;
+  }
+  return runs;
+}
+
+const isNameToken = (t: Token): boolean =>
+  isCapitalised(t) &&
+  !/[’']s?$/.test(t.text) &&
+  !TITLE_WORDS.has(t.text) &&
+  !ORG_NOUNS.has(t.text) &&
+  !/^\p{Lu}[\p{Lu}.]+$/u.test(t.text) &&
+  !/\d/.test(t.text);
+
+/** Splits "NATO Secretary-General Jens Stoltenberg" into its prefix and the name at its end. */
+export function splitName(run: readonly Token[]): { prefix: Token[]; name: Token[] } {
+  let k = run.length;
+  while (k > 0) {
+    const t = run[k - 1]!;
+    if (isNameToken(t)) k--;
+    else if (NAME_PARTICLES.has(t.lower) && k < run.length && k - 1 > 0 && (isNameToken(run[k - 2]!) || NAME_PARTICLES.has(run[k - 2]!.lower))) k--;
+    else break;
+  }
+  return { prefix: run.slice(0, k), name: run.slice(k) };
+}
+
+const ROLE_WORD = (t: Token) => ROLE_HEADS.has(t.lower) || TITLE_WORDS.has(t.text);
+
+export function buildRegistry(f: Frame): Registry {
+  const people: Person[] = [];
+  const orgs: Organisation[] = [];
+  const places = new Set<string>();
+  for (const s of f.sentences) {
+    if (isHeadline(f, s)) continue;
+    for (const run of capitalisedRuns(s.tokens)) {
+      let toks = run.tokens;
+      let { prefix, name } = splitName(toks);
+      // "Ann Lee of Norland": the name stands before the link word.
+      const link = toks.findLastIndex((t) => RUN_LINKS.has(t.lower));
+      if (name.length < 2 && link > 1 && !toks.some((t) => ORG_NOUNS.has(t.text))) {
+        const head = splitName(toks.slice(0, link));
+        if (head.name.length >= 2) {
+          toks = toks.slice(0, link);
+          ({ prefix, name } = head);
+        }
+      }
+      const isOrg = toks.some((t) => ORG_NOUNS.has(t.text));
+      if (isOrg && !(name.length >= 2 && prefix.some(ROLE_WORD))) {
+        addOrg(orgs, toks, f);
+        continue;
+      }
+      if (name.length >= 2 && name.length <= 5) {
+        const before = s.tokens.slice(Math.max(0, s.tokens.indexOf(toks[0]!) - 10), s.tokens.indexOf(toks[0]!));
+        const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
+        const roleInPrefix = prefix.some(ROLE_WORD);
+        const roleBefore = before.some(ROLE_WORD) && !before.slice(before.findLastIndex(ROLE_WORD)).some((t) => t.text === ';' || t.quote);
+        const roleAfter = after[0]?.text === ',' && after.slice(1).some((t) => ROLE_WORD(t));
+        if (!roleInPrefix && !roleBefore && !roleAfter) continue;
+        const full = name.map((t) => t.text).join(' ');
+        if (people.some((p) => p.name === full)) continue;
+        const first = name[0]!;
+        const surnameTokens = name.slice(1);
+        const person: Person = { name: full, surname: surnameTokens.map((t) => t.text).join(' '), first: first.start };
+        const role = describeRole(f, s.tokens, toks, prefix, before, after);
+        Object.assign(person, role);
+        people.push(person);
+      } else if (toks.length === 1 && !TITLE_WORDS.has(toks[0]!.text) && s.tokens.indexOf(toks[0]!) > 0) {
+        places.add(stripPossessive(toks[0]!.text));
+      } else if (toks.length >= 1 && /^\p{Lu}[\p{Lu}.]{1,6}$/u.test(toks[0]!.text) && toks.length === 1) {
+        places.add(toks[0]!.text);
+      }
+    }
+  }
+  // Possessives name states and organisations: "Dunmere's fleet", "Aurenne’s delegation".
+  for (const t of f.tokens) if (/^\p{Lu}\p{Ll}+[’']s$/u.test(t.text)) places.add(stripPossessive(t.text));
+  for (const p of people) {
+    p.gender = guessGender(f, p);
+    for (const w of p.name.split(' ')) places.delete(w);
+  }
+  return { people, orgs, places };
+}
+
+/** A headline or a title-case line: capitalised words there say nothing about who is who. */
+function isHeadline(f: Frame, s: { start: number; end: number; tokens: Token[]; paragraph: number }): boolean {
+  const words = s.tokens.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3);
+  return words.length > 2 && words.filter((t) => isCapitalised(t)).length / words.length > 0.7 && !/[.!?]$/.test(f.masked.slice(s.start, s.end).trim());
+}
+
+function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
+  let list = toks;
+  // French names continue in lower case: "Commission du bassin de la Tessaure", "Alliance des États riverains".
+  const last = list.at(-1)!;
+  const sentence = f.sentences[last.sentence]!.tokens;
+  let k = sentence.indexOf(last) + 1;
+  if (f.language === 'fr') {
+    const extra: Token[] = [];
+    while (k < sentence.length && extra.length < 6) {
+      const t = sentence[k]!;
+      if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
+      if (['de', 'du', 'des', "d'", 'la', "l'"].includes(t.lower) || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne))/u.test(t.text)) {
+        if (/^\p{Ll}/u.test(t.text) && !['de', 'du', 'des', "d'", 'la', "l'"].includes(t.lower) && extra.length > 0 && !['de', 'du', 'des', "d'", 'la', "l'"].includes(extra.at(-1)!.lower) && !/^\p{Lu}/u.test(extra.at(-1)!.text)) break;
+        extra.push(t);
+        k++;
+        continue;
+      }
+      break;
+    }
+    while (extra.length && ['de', 'du', 'des', "d'", 'la', "l'"].includes(extra.at(-1)!.lower)) extra.pop();
+    list = [...list, ...extra];
+  }
+  const start = list[0]!.start;
+  const end = list.at(-1)!.end;
+  let name = f.text.slice(start, end).replace(/^(?:The|La|Le|Les|L[’'])\s*/u, '');
+  name = stripPossessive(name);
+  if (/[’']s$/.test(f.text.slice(start, end))) name = stripPossessive(name);
+  if (!orgs.some((o) => o.name === name)) orgs.push({ name, first: start });
+}
+
+function describeRole(
+  f: Frame,
+  sentence: readonly Token[],
+  run: readonly Token[],
+  prefix: readonly Token[],
+  before: readonly Token[],
+  after: readonly Token[],
+): Partial<Person> {
+  const out: Partial<Person> = {};
+  const words = (ts: readonly Token[]) => (ts.length ? f.text.slice(ts[0]!.start, ts.at(-1)!.end) : '');
+  if (prefix.some(ROLE_WORD)) {
+    const firstRole = prefix.findIndex((t) => TITLE_WORDS.has(t.text));
+    const lead = prefix.slice(0, Math.max(0, firstRole));
+    out.role = words(prefix.slice(Math.max(0, firstRole)));
+    if (lead.length) out.actor = stripPossessive(words(lead));
+  }
+  // "Solvaine's fisheries minister, Teodor Vasquez-Lindgren," / "le ministre sérandais de l’Agriculture, Karim …"
+  const comma = before.at(-1)?.text === ',';
+  const desc = comma ? descriptorEnding(before.slice(0, -1)) : descriptorEnding(before);
+  if (!out.role && desc.length) {
+    const { role, actor } = roleFromDescriptor(f, desc);
+    if (role) out.role = role;
+    if (actor && !out.actor) out.actor = actor;
+  }
+  if (after[0]?.text === ',') {
+    const clause = after.slice(1);
+    const end = clause.findIndex((t) => t.text === ',' || t.text === ';');
+    const app = end < 0 ? clause : clause.slice(0, end);
+    const text = words(app);
+    const former = /\b(?:former|ex-|ancien|ancienne)\b/i.test(text);
+    const now = /\b(?:who|qui) (?:is )?now (?:the )?(.*)$/i.exec(text) ?? /\bnow (?:the )?(.*)$/i.exec(text);
+    if (now) {
+      const current = now[1]!.replace(/^(?:chairs|heads|directs|leads|runs)\b/i, (v) => ({ chairs: 'chair of', heads: 'head of', directs: 'director of', leads: 'leader of', runs: 'head of' })[v.toLowerCase()] ?? v);
+      const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(current);
+      if (split) {
+        out.role = split[1]!;
+        out.actor = stripPossessive(split[2]!);
+      } else {
+        const poss = /^(.*?)[’']s?\s+(.*)$/.exec(current);
+        out.role = poss ? poss[2]! : current;
+        if (poss) out.actor = poss[1]!;
+      }
+      out.formerRole = text.replace(/^(?:a|an)\s+/i, '').replace(/\s+(?:who|qui)\b.*$/i, '');
+    } else if (!out.role && app.some(ROLE_WORD)) {
+      const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
+      const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
+      if (former) out.formerRole = cleaned;
+      else if (split) {
+        out.role = split[1]!;
+        out.actor = stripPossessive(split[2]!);
+      } else out.role = cleaned;
+    }
+  }
+  if (out.actor) out.actor = demonymToPlace(f, out.actor);
+  void sentence;
+  void run;
+  return out;
+}
+
+/** The determiner-led phrase a token list ends with: "the Union’s foreign policy chief". */
+export function descriptorEnding(ts: readonly Token[]): Token[] {
+  let k = ts.length;
+  while (k > 0) {
+    const t = ts[k - 1]!;
+    if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
+    k--;
+    if (DETERMINERS.has(t.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
+  }
+  const out = ts.slice(k);
+  return out.some(ROLE_WORD) ? out : [];
+}
+
+export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
+  let ts = desc.filter((t) => !DETERMINERS.has(t.lower) && !/^(?:former|ancien|ancienne)$/i.test(t.lower));
+  let actor: string | undefined;
+  const poss = ts.findIndex((t) => /[’']s$/.test(t.text));
+  if (poss >= 0) {
+    actor = stripPossessive(f.text.slice(ts[0]!.start, ts[poss]!.end));
+    ts = ts.slice(poss + 1);
+  }
+  // French demonym adjective after the noun: "le ministre sérandais des Affaires étrangères".
+  const kept: Token[] = [];
+  for (const t of ts) {
+    const place = f.language === 'fr' && /^\p{Ll}/u.test(t.text) && !ROLE_HEADS.has(t.lower) ? demonymToPlace(f, t.text, true) : undefined;
+    if (place) actor ??= place;
+    else kept.push(t);
+  }
+  // A leading demonym: "Valdorian energy minister".
+  if (kept.length > 1 && !ROLE_WORD(kept[0]!)) {
+    const place = demonymToPlace(f, kept[0]!.text, true);
+    if (place) {
+      actor ??= place;
+      kept.shift();
+    }
+  }
+  const role = kept.length ? kept.map((t) => t.text).join(' ').replace(/ ([’'])/g, '$1').replace(/([dl][’']) /g, '$1') : undefined;
+  return { ...(role ? { role } : {}), ...(actor ? { actor: demonymToPlace(f, actor) } : {}) };
+}
+
+/**
+ * "Russian" → "Russia", "sérandais" → "Sérandie", "U.S." → "United States": the capitalised
+ * name in the article that shares the demonym's stem (or the initials of an acronym). Without one,
+ * the word itself (or undefined when `strict`).
+ */
+export function demonymToPlace(f: Frame, word: string, strict = false): string | undefined {
+  const w = fold(word.replace(/[’']s$/, ''));
+  const letters = w.replace(/\./g, '');
+  if (/^[A-Z](?:\.?[A-Z])+\.?$/.test(word.replace(/[’']s$/, '')) && letters.length <= 4) {
+    const re = new RegExp(`\\b${[...letters.toUpperCase()].map((c) => `${c}\\p{Ll}+`).join('\\s+')}\\b`, 'u');
+    const m = re.exec(f.text);
+    if (m) return m[0];
+    return strict ? undefined : word;
+  }
+  if (w.length < 5) return strict ? undefined : word;
+  const stem = w.slice(0, Math.max(5, Math.min(w.length - 2, 6)));
+  const seen = new Set<string>();
+  let same: string | undefined;
+  for (const m of f.masked.matchAll(/(?<![\p{L}’'])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
+    const cand = m[0];
+    if (seen.has(cand)) continue;
+    seen.add(cand);
+    const c = fold(cand);
+    if (c !== w && c.startsWith(stem) && c.length <= w.length + 2 && c.length >= stem.length + 1) return cand;
+    if (c === w) same = cand;
+  }
+  return strict ? undefined : (same ?? word);
+}
+
+function guessGender(f: Frame, p: Person): 'm' | 'f' | undefined {
+  let m = 0;
+  let w = 0;
+  const surnameRe = new RegExp(`(?<![\\p{L}])${escape(p.surname)}(?![\\p{L}])`, 'u');
+  for (const s of f.sentences) {
+    const text = f.masked.slice(s.start, s.end);
+    if (!surnameRe.test(text)) continue;
+    const others = f.text ? 0 : 0;
+    void others;
+    const at = text.search(surnameRe);
+    const around = text.slice(Math.max(0, at - 40), at + 160);
+    m += (around.match(/\b(?:he|his|him|himself|chairman|spokesman|Mr|M\.|il|le ministre|le président|ambassadeur|directeur)\b/g) ?? []).length;
+    w += (around.match(/\b(?:she|her|hers|herself|chairwoman|spokeswoman|Mrs|Ms|Mme|elle|la ministre|la Première|la présidente|ambassadrice|directrice|cheffe)\b/g) ?? []).length;
+  }
+  if (m > w) return 'm';
+  if (w > m) return 'f';
+  return undefined;
+}
+
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Finds the person a name or surname mention refers to. */
+export function personByMention(people: readonly Person[], words: string): Person | undefined {
+  const w = fold(words);
+  return (
+    people.find((p) => fold(p.name) === w) ??
+    people.find((p) => fold(p.surname) === w) ??
+    people.find((p) => w.endsWith(' ' + fold(p.name)) || w.endsWith(' ' + fold(p.surname)) || w === fold(p.surname))
+  );
+}
