@@ -11,6 +11,10 @@ import type { Problem } from '../src/errors.js';
 import { checkFacts, type SourceCopy } from '../src/facts/check.js';
 import { parseFacts, type ParsedFacts } from '../src/facts/parse.js';
 import type { Facts } from '../src/facts/schema.js';
+import type { ChangeSet } from '../src/changes/diff.js';
+import { layoutDeck } from '../src/layout/deck.js';
+import { slideMarkdown } from '../src/markdown/serialize.js';
+import type { Deck, Slide } from '../src/model/deck.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SLIDES = path.join(ROOT, 'slides');
@@ -214,4 +218,13 @@ export function captureIo(): { io: CliIO; out: string[]; err: string[]; progress
     progress: { write: (text: string) => void progress.push(text), isTTY: false },
   };
   return { io, out, err, progress };
+}
+
+/**
+ * Facts → the deck laid out by estimate, each slide with its Markdown beside it (`markdown`),
+ * so tests can read what slides.md shows for a slide.
+ */
+export function composeSlides(facts: Facts, options: { changes?: ChangeSet } = {}): Deck & { slides: (Slide & { markdown: string })[] } {
+  const deck = layoutDeck(facts, options);
+  return { ...deck, slides: deck.slides.map((s) => ({ ...s, markdown: slideMarkdown(s) })) };
 }

@@ -1,4 +1,5 @@
-import { compareDates, formatDate, formatDateShort, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
+import { compareDates, formatDate, formatSpan, isAfter, parseSpan, type PartialDate } from '../facts/dates.js';
+import { quoteSpeaker, stanceOf } from '../facts/present.js';
 import type { Facts } from '../facts/schema.js';
 import { oneLine } from '../markdown/escape.js';
 
@@ -40,16 +41,21 @@ function norm(text: string): string {
   return oneLine(text).toLowerCase();
 }
 
+/** A date, or the start of a range. */
 function date(value: string | number | undefined): PartialDate | undefined {
   if (value === undefined) return undefined;
-  const d = parseDate(value);
-  return typeof d === 'string' ? undefined : d;
+  const d = parseSpan(value);
+  return typeof d === 'string' ? undefined : d.start;
 }
 
 const short = (value: string | number | undefined) => {
-  const d = date(value);
-  return d ? formatDateShort(d) : 'no date';
+  const d = value === undefined ? undefined : parseSpan(value);
+  return d && typeof d !== 'string' ? formatSpan(d, true) : 'no date';
 };
+
+/** An event's date, range or `since`, as one value to compare and show. */
+const eventWhen = (e: { date?: string | number; since?: string | number }) => e.date ?? e.since;
+const sourceName = (s: { publisher?: string; title: string }) => `${s.publisher === undefined ? '' : `${s.publisher}, `}"${oneLine(s.title)}"`;
 
 /** Pairs items of two lists by key: what was added, removed, and present in both. */
 function pair<T>(before: readonly T[], after: readonly T[], key: (t: T) => string) {
@@ -79,34 +85,34 @@ export function diffFacts(before: Facts, after: Facts): ChangeSet {
   const asOf = date(after.meta.as_of);
   const wasAsOf = date(before.meta.as_of);
 
-  const judgements = pair(before.bottom_line, after.bottom_line, (j) => itemKey.judgement(j.text));
+  const judgements = pair(before.bottom_line ?? [], after.bottom_line ?? [], (j) => itemKey.judgement(j.text));
   for (const j of judgements.added) add('added', `New key judgement: ${j.text}`, [itemKey.judgement(j.text), 'new']);
   for (const j of judgements.removed) add('removed', `Key judgement dropped: ${j.text}`);
 
   const events = pair(before.timeline ?? [], after.timeline ?? [], (e) => itemKey.event(e.event));
-  for (const e of events.added) add('added', `New event, ${short(e.date)}: ${e.event}`, [itemKey.event(e.event), 'new']);
-  for (const e of events.removed) add('removed', `Event removed: ${bare(e.event)} (${short(e.date)})`);
+  for (const e of events.added) add('added', `New event, ${short(eventWhen(e))}: ${e.event}`, [itemKey.event(e.event), 'new']);
+  for (const e of events.removed) add('removed', `Event removed: ${bare(e.event)} (${short(eventWhen(e))})`);
   for (const [was, now] of events.kept) {
-    const d = date(now.date);
-    if (!same(String(was.date), String(now.date))) {
-      add('changed', `Date moved: ${bare(now.event)}, from ${short(was.date)} to ${short(now.date)}`, [itemKey.event(now.event), 'updated']);
+    const d = date(eventWhen(now));
+    if (!same(String(eventWhen(was)), String(eventWhen(now))) || !same(was.since, now.since)) {
+      add('changed', `Date moved: ${bare(now.event)}, from ${short(eventWhen(was))} to ${short(eventWhen(now))}`, [itemKey.event(now.event), 'updated']);
     } else if (d && asOf && wasAsOf && isAfter(d, wasAsOf) && !isAfter(d, asOf)) {
-      add('changed', `Now past: ${bare(now.event)} (${short(now.date)})`, [itemKey.event(now.event), 'updated']);
+      add('changed', `Now past: ${bare(now.event)} (${short(eventWhen(now))})`, [itemKey.event(now.event), 'updated']);
     }
   }
 
   const actors = pair(before.actors ?? [], after.actors ?? [], (a) => a.id);
-  for (const a of actors.added) add('added', `New actor: ${a.name}. ${a.stance}`, [itemKey.actor(a.id), 'new']);
+  for (const a of actors.added) add('added', `New actor: ${a.name}. ${stanceOf(a)}`, [itemKey.actor(a.id), 'new']);
   for (const a of actors.removed) add('removed', `Actor removed: ${a.name}`);
   for (const [was, now] of actors.kept) {
-    if (norm(was.stance) !== norm(now.stance)) {
-      add('changed', `${now.name}'s stance shifted: now "${bare(now.stance)}"; was "${bare(was.stance)}"`, [itemKey.actor(now.id), 'updated']);
+    if (norm(stanceOf(was)) !== norm(stanceOf(now))) {
+      add('changed', `${now.name}'s stance shifted: now "${bare(stanceOf(now))}"; was "${bare(stanceOf(was))}"`, [itemKey.actor(now.id), 'updated']);
     }
     const quotes = pair(was.quotes ?? [], now.quotes ?? [], (q) => itemKey.quote(now.id, q.text));
     for (const q of quotes.added) {
-      add('added', `New quote from ${q.speaker} (${now.name}), ${short(q.date)}: "${oneLine(q.text)}"`, [itemKey.quote(now.id, q.text), 'new']);
+      add('added', `New quote from ${quoteSpeaker(q, now)} (${now.name}), ${short(q.date)}: "${oneLine(q.text)}"`, [itemKey.quote(now.id, q.text), 'new']);
     }
-    for (const q of quotes.removed) add('removed', `Quote withdrawn: ${q.speaker} (${now.name}), "${oneLine(q.text)}"`);
+    for (const q of quotes.removed) add('removed', `Quote withdrawn: ${quoteSpeaker(q, now)} (${now.name}), "${oneLine(q.text)}"`);
     const actions = pair(was.actions ?? [], now.actions ?? [], (a) => itemKey.action(now.id, a.text));
     for (const a of actions.added) add('added', `New action by ${now.name}: ${a.text}`, [itemKey.action(now.id, a.text), 'new']);
     for (const a of actions.removed) add('removed', `Action no longer listed for ${now.name}: ${a.text}`);
@@ -153,8 +159,8 @@ export function diffFacts(before: Facts, after: Facts): ChangeSet {
   }
 
   const sources = pair(before.sources, after.sources, (s) => s.id);
-  for (const s of sources.added) add('added', `New source: ${s.publisher}, "${oneLine(s.title)}"`);
-  for (const s of sources.removed) add('removed', `Source no longer cited: ${s.publisher}, "${oneLine(s.title)}"`);
+  for (const s of sources.added) add('added', `New source: ${sourceName(s)}`);
+  for (const s of sources.removed) add('removed', `Source no longer cited: ${sourceName(s)}`);
 
   return { since: wasAsOf ? formatDate(wasAsOf) : String(before.meta.as_of), changes, marks };
 }

@@ -10,7 +10,9 @@ import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath, loadFacts } from '../facts/load.js';
 import { factsJsonSchema } from '../facts/schema.js';
-import { composeSlides } from '../model/compose.js';
+import { estimated } from '../layout/metrics.js';
+import { pack } from '../layout/pack.js';
+import { composeDeck } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
@@ -27,6 +29,7 @@ export interface BuildCliOptions {
   changesSince?: string;
   watch?: boolean;
   handout?: boolean;
+  strict?: boolean;
 }
 
 export interface CliIO {
@@ -76,6 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
@@ -98,15 +102,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          strict: opts.strict,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
         for (const r of built) {
           for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
           printProblems(r.facts.problems);
-          for (const o of r.overflow) {
-            io.err(`${r.facts.file}: warning: slide "${o.title}" (#${o.id}) runs ${Math.round(o.by)}px past the bottom: shorten its text`);
-          }
           for (const c of r.handoutCrowded) {
             io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`);
           }
@@ -148,13 +150,14 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .command('check')
     .description('validate facts and verify quotes, without building (default: every deck in slides/)')
     .argument('[decks...]', 'deck folders')
-    .action(async (decks: string[]) => {
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
+    .action(async (decks: string[], opts: { strict?: boolean }) => {
       for (const dir of await resolveDecks(decks)) {
         try {
-          const loaded = await loadFacts(dir);
+          const loaded = await loadFacts(dir, { strict: opts.strict });
           // The facts' theme too: a brand file is checked as carefully as the facts.
           await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
-          const slides = composeSlides(loaded.facts).slides.length;
+          const slides = pack(composeDeck(loaded.facts), estimated).slides.length;
           printProblems(loaded.problems);
           const warnings = loaded.problems.length;
           io.out(`✓ ${loaded.file}: valid, ${slides} slides${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);

@@ -5,21 +5,25 @@ import type { BrowserPool } from '../browser/pool.js';
 import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
-import { MIN_ZOOM, nextFit, noHints, type Unfittable } from '../fit/fit.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
 import { deckAssets, manifestOf, writeAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
-import { composeSlides, type FitHints } from '../model/compose.js';
+import { composeDeck } from '../model/compose.js';
 import type { Deck } from '../model/deck.js';
+import type { Composed } from '../model/flow.js';
+import { MeasuredMetrics } from '../layout/measured.js';
+import { estimated } from '../layout/metrics.js';
+import { MIN_ZOOM, pack, type Layout, type Unfittable } from '../layout/pack.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
-import { exportPdf, type SlideOverflow } from '../pdf/export.js';
+import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
-import { finishPdf, type OutlineItem, type PdfInfo, pdfMeta } from '../pdf/metadata.js';
+import { finishPdf, pdfMeta } from '../pdf/metadata.js';
+import type { RenderOptions } from '../html/render.js';
 
 export interface BuildOptions {
   /** Folder that receives one sub-folder per deck. */
@@ -31,6 +35,8 @@ export interface BuildOptions {
   changesSince?: string;
   /** Also print the handout, `<deck>-handout.pdf` (needs `pool`): each slide with its notes and sources. */
   handout?: boolean;
+  /** Fail on quotes not checked or not attributed and on leftover TODO markers (see checkFacts). */
+  strict?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
 }
@@ -39,11 +45,14 @@ export interface BuildResult {
   name: string;
   outDir: string;
   deck: Deck;
+  /** The deck before layout, and as laid out: what a later PDF export lays out again. */
+  composed: Composed;
+  rendered: Rendered;
+  theme: ResolvedTheme;
   facts: LoadedFacts;
   files: { markdown: string; html: string; pdf?: string; handout?: string; snapshot: string };
   changes?: ChangeSet;
-  overflow: SlideOverflow[];
-  /** What fitting did, one line per slide or section ("split", "text at 90%"). */
+  /** Slides whose text is set smaller so that one long item fits, with their size. */
   fitted: string[];
   /** Handout pages whose speaker notes were cut short to fit the page. */
   handoutCrowded: HandoutCrowding[];
@@ -56,19 +65,35 @@ export function outDirOf(deckDir: string, outRoot: string): string {
   return path.resolve(outRoot, path.basename(path.resolve(deckDir)));
 }
 
-/** Everything a deck is made of before anything touches the build folder. Pure. */
-export function renderDeck(
-  facts: LoadedFacts,
-  name: string,
-  changes?: ChangeSet,
-  fit?: FitHints,
-  theme?: ResolvedTheme,
-): { deck: Deck; markdown: string; html: string } {
-  const deck = composeSlides(facts.facts, { changes, fit });
+/** A deck laid out, and its Markdown and HTML. */
+export interface Rendered {
+  deck: Deck;
+  layout: Layout;
+  markdown: string;
+  html: string;
+}
+
+/** Lays out a composed deck by `metrics` and renders it. Pure. */
+export function renderLayout(composed: Composed, layout: Layout, name: string, theme?: ResolvedTheme): Rendered {
+  const { flows: _flows, ...meta } = composed;
+  const deck: Deck = { ...meta, slides: layout.slides };
   const markdown = toMarkdown(deck, `${name}/facts.yaml`);
+  const html = renderHtml(deck, { generator: `briefdeck ${VERSION}`, ...renderOptions(theme) });
+  return { deck, layout, markdown, html };
+}
+
+function renderOptions(theme?: ResolvedTheme): Pick<RenderOptions, 'brand'> {
   const brand = brandPage(theme);
-  const html = renderHtml(deck, { generator: `briefdeck ${VERSION}`, ...(brand ? { brand } : {}) });
-  return { deck, markdown, html };
+  return brand ? { brand } : {};
+}
+
+/**
+ * Everything a deck is made of before anything touches the build folder, laid out by
+ * estimate (a PDF build then lays it out again from measurement). Pure.
+ */
+export function renderDeck(facts: LoadedFacts, name: string, changes?: ChangeSet, theme?: ResolvedTheme): Rendered & { composed: Composed } {
+  const composed = composeDeck(facts.facts, { changes });
+  return { composed, ...renderLayout(composed, pack(composed, estimated), name, theme) };
 }
 
 /**
@@ -95,6 +120,7 @@ async function settingsOf(
     assets: assetManifest ?? (await manifestOf(await deckAssets(theme))),
     baseline: baselineSha ?? null,
     handout: options.handout === true,
+    strict: options.strict === true,
   });
 }
 
@@ -142,12 +168,16 @@ async function changesFor(facts: LoadedFacts, spec: BaselineSpec | undefined) {
  */
 export async function buildDeck(deckDir: string, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const facts = await loadFacts(deckDir);
+  const facts = await loadFacts(deckDir, { strict: options.strict });
   const name = path.basename(facts.deckDir);
   const theme = await resolveTheme(themeChoice(options.theme, facts.facts.meta.theme), facts.deckDir, facts.file);
   const spec = baselineSpec(facts, options);
   const { changes, sha } = await changesFor(facts, spec);
-  let { deck, markdown, html } = renderDeck(facts, name, changes, undefined, theme);
+  const first = renderDeck(facts, name, changes, theme);
+  const { composed } = first;
+  let rendered: Rendered = first;
+  // Without a browser there is nothing to measure: what the estimate cannot fit is refused.
+  if (!options.pool && first.layout.unfittable.length > 0) throw unfittableError(facts, first.layout.unfittable);
 
   const outDir = outDirOf(deckDir, options.outRoot);
   await mkdir(outDir, { recursive: true });
@@ -164,40 +194,36 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   };
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
-  let overflow: SlideOverflow[] = [];
-  // What fitting did, by slide title: a later round's word on the same slide replaces an earlier one.
-  const fitting = new Map<string, string>();
   let blocked: string[] = [];
   let handoutCrowded: HandoutCrowding[] = [];
   try {
-    await stagedMarkdown.write(markdown);
-    await stagedHtml.write(html);
+    await stagedMarkdown.write(rendered.markdown);
+    await stagedHtml.write(rendered.html);
     await stagedSnapshot.write(JSON.stringify(facts.facts, null, 2) + '\n');
     if (options.pool && files.pdf) {
       options.onPhase?.('exporting');
-      // Print, measure every slide, and where text runs off, compose again with what was
-      // learned (finer splits, smaller text within a floor) until everything fits.
-      let hints = noHints();
-      let result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
-      for (let round = 1; result.overflow.length > 0 && round <= FIT_ROUNDS; round++) {
-        const step = nextFit(deck, result.overflow, hints);
-        if (step.unfittable.length > 0) throw unfittableError(facts, step.unfittable);
-        if (step.actions.length === 0) break;
-        for (const action of step.actions) fitting.set(action.slice(0, action.indexOf(': ')), action);
-        hints = step.hints;
-        ({ deck, markdown, html } = renderDeck(facts, name, changes, hints, theme));
-        await stagedMarkdown.write(markdown);
-        await stagedHtml.write(html);
-        result = await printDeck(options.pool, stagedHtml.temp, name, deck.slides.length);
-      }
-      overflow = result.overflow;
-      blocked = result.blocked;
+      const printed = await printMeasured(options.pool, {
+        facts,
+        name,
+        composed,
+        rendered,
+        theme,
+        write: async (next) => {
+          await stagedMarkdown.write(next.markdown);
+          await stagedHtml.write(next.html);
+          return stagedHtml.temp;
+        },
+        htmlFile: stagedHtml.temp,
+      });
+      rendered = printed.rendered;
+      blocked = printed.blocked;
       const stagedPdf = new StagedFile(files.pdf);
       staged.push(stagedPdf);
-      const meta = pdfMeta(deck, facts.facts);
-      await stagedPdf.write(await finishPdf(result.pdf, meta.info, meta.outline, deck.slides.length));
+      await stagedPdf.write(printed.pdf);
       if (files.handout) {
-        const handout = await printHandout(options.pool, { outDir, name, deck, facts: facts.facts, deckHtml: html });
+        const handout = await printHandout(options.pool, { outDir, name, deck: rendered.deck, ...renderOptions(theme) });
+        // Notes cut short would lose what the reader of the handout came for.
+        if (handout.crowded.length > 0) throw crowdedError(facts, rendered.deck, handout.crowded);
         handoutCrowded = handout.crowded;
         blocked = [...blocked, ...handout.blocked];
         const stagedHandout = new StagedFile(files.handout);
@@ -219,29 +245,132 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     outputs: staged.map((f) => path.relative(outDir, f.target)),
     ...(spec ? { baseline: spec } : {}),
   });
-  const fitted = [...fitting.values()];
-  return { name, outDir, deck, facts, files, changes, overflow, fitted, handoutCrowded, blocked, ms: performance.now() - started };
+  const { deck } = rendered;
+  const fitted = deck.slides.filter((sl) => sl.zoom !== undefined).map((sl) => `${sl.title}: text set at ${Math.round(sl.zoom! * 100)}% to fit`);
+  return { name, outDir, deck, composed, rendered, theme, facts, files, changes, fitted, handoutCrowded, blocked, ms: performance.now() - started };
 }
 
-/** Rounds of measure-and-recompose before giving up on a deck whose text runs off. */
-const FIT_ROUNDS = 4;
+/** Rounds of measuring and laying out again before a deck whose text runs off is refused. */
+const LAYOUT_ROUNDS = 4;
 
-/** Slides that cannot fit even split to single items at the smallest text: name the facts. */
-function unfittableError(facts: LoadedFacts, slides: Unfittable[]): InvalidFactsError {
-  const problems: Problem[] = slides.map(({ slide, short }) => {
-    const field = slide.fields?.[slide.fields.length - 1];
-    const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
-    return {
-      severity: 'error',
-      file: facts.file,
-      ...where,
-      field: field ?? '',
-      message:
-        `too long for one slide: slide "${slide.title}" (#${slide.id}) needs about ${Math.ceil(short * 100)}% more room ` +
+/**
+ * Prints a deck laid out from measurement: the page is opened in the print view, every unit
+ * (list item, table row, quote, paragraph) is measured where it is drawn, the flows are packed
+ * again from those heights and, when that changes the slides, the page is written (`write`)
+ * and measured again. A slide whose content still runs past its body fails the build, naming
+ * the facts it shows: nothing is ever printed cut off.
+ */
+export async function printMeasured(
+  pool: BrowserPool,
+  job: {
+    facts: LoadedFacts;
+    name: string;
+    composed: Composed;
+    rendered: Rendered;
+    theme?: ResolvedTheme;
+    htmlFile: string;
+    write: (next: Rendered) => Promise<string>;
+  },
+): Promise<{ rendered: Rendered; pdf: Uint8Array; blocked: string[] }> {
+  const { facts, name, composed } = job;
+  const metrics = new MeasuredMetrics(composed);
+  let rendered = job.rendered;
+  const relayout: Relayout = async (measures, round) => {
+    metrics.record(measures);
+    const over = overflowing(measures);
+    let next = pack(composed, metrics);
+    if (next.unfittable.length > 0) throw unfittableError(facts, next.unfittable);
+    if (sameSlides(next, rendered.layout)) {
+      if (over.length === 0) return undefined;
+      // Measured heights said it fits, yet it runs over (a heading wraps, a row grows): be
+      // stricter by what was missing, and lay out again.
+      metrics.capacity -= Math.max(...over.map((o) => o.by)) + 2;
+      next = pack(composed, metrics);
+      if (next.unfittable.length > 0) throw unfittableError(facts, next.unfittable);
+      if (sameSlides(next, rendered.layout)) throw overflowError(facts, rendered.deck, over);
+    }
+    if (round + 1 >= LAYOUT_ROUNDS) throw overflowError(facts, rendered.deck, over);
+    rendered = renderLayout(composed, next, name, job.theme);
+    return job.write(rendered);
+  };
+  const result = await printDeck(pool, job.htmlFile, name, relayout);
+  const slides = rendered.deck.slides.length;
+  if (result.pages !== slides) throw new Error(`${name}: print view laid out ${result.pages} pages for ${slides} slides`);
+  const meta = pdfMeta(rendered.deck);
+  const pdf = await finishPdf(result.pdf, meta.info, meta.outline, slides);
+  return { rendered, pdf, blocked: result.blocked };
+}
+
+/** Prints a deck page, turning browser faults into an error that names the deck. */
+export function printDeck(pool: BrowserPool, htmlFile: string, name: string, relayout?: Relayout) {
+  return exportPdf(pool, htmlFile, relayout).catch((err: unknown) => {
+    if (err instanceof BriefdeckError) throw err;
+    throw new BriefdeckError(
+      `${name}: PDF export failed: ${err instanceof Error ? err.message : String(err)}. ` +
+        'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
+      ExitCode.environment,
+    );
+  });
+}
+
+interface Overflow {
+  id: string;
+  /** Px past the bottom of the body (or past its right edge). */
+  by: number;
+  wide: boolean;
+}
+
+function overflowing(measures: readonly SlideMeasure[]): Overflow[] {
+  return measures.flatMap((m) => (m.bottom > m.capacity + 1 || m.wide ? [{ id: m.id, by: Math.max(0, m.bottom - m.capacity), wide: m.wide }] : []));
+}
+
+const sameSlides = (a: Layout, b: Layout) =>
+  a.slides.length === b.slides.length && a.slides.every((s, i) => s.id === b.slides[i]!.id && s.zoom === b.slides[i]!.zoom && JSON.stringify(s.units) === JSON.stringify(b.slides[i]!.units));
+
+/** A layout problem, at the facts field it names (the top of the file when it names none). */
+function layoutProblem(facts: LoadedFacts, field: string | undefined, message: string): Problem {
+  const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
+  return { severity: 'error', file: facts.file, ...where, field: field ?? '', message };
+}
+
+/** Slides whose content runs past their body after layout: the build fails, naming what they show. */
+function overflowError(facts: LoadedFacts, deck: Deck, over: readonly Overflow[]): InvalidFactsError {
+  const problems = over.map((o) => {
+    const slide = deck.slides.find((s) => s.id === o.id);
+    const shows = slide && slide.fields.length > 0 ? ` (it shows ${slide.fields.join(', ')})` : '';
+    return layoutProblem(
+      facts,
+      slide?.fields[slide.fields.length - 1],
+      `slide "${slide?.title ?? o.id}" (#${o.id}) ${o.wide ? 'is wider than the slide' : `runs ${Math.ceil(o.by)}px past the bottom`} ` +
+        `and cannot be laid out to fit${shows}: shorten these texts, or split one into two entries`,
+    );
+  });
+  return new InvalidFactsError(facts.file, problems);
+}
+
+/** Handout pages whose speaker notes do not fit below the slide even in the smallest type. */
+function crowdedError(facts: LoadedFacts, deck: Deck, pages: readonly HandoutCrowding[]): InvalidFactsError {
+  const problems = pages.map((p) =>
+    layoutProblem(
+      facts,
+      deck.slides.find((s) => s.id === p.id)?.notesField,
+      `the speaker notes of slide "${p.title}" (#${p.id}) do not fit its handout page even in 8 pt type: shorten them, or move part of them to the notes of the next section`,
+    ),
+  );
+  return new InvalidFactsError(facts.file, problems);
+}
+
+/** Units that cannot fit a slide of their own even at the smallest text: name the facts. */
+function unfittableError(facts: LoadedFacts, units: readonly Unfittable[]): InvalidFactsError {
+  const problems = units.map(({ id, unit, title, short }) =>
+    layoutProblem(
+      facts,
+      unit.fields[unit.fields.length - 1],
+      `too long for one slide: slide "${title}" (#${id}) needs about ${Math.ceil(short * 100)}% more room ` +
         `even with its text at ${Math.round(MIN_ZOOM * 100)}%. Shorten it, or split it into two entries ` +
         '(a long quote can be two quotes, or keep its key words and join them with …)',
-    };
-  });
+    ),
+  );
   return new InvalidFactsError(facts.file, problems);
 }
 
@@ -250,28 +379,3 @@ function parsePath(field: string): (string | number)[] {
   return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
-/**
- * Prints a built deck page to PDF, turning browser faults into an error that names the deck;
- * with `meta`, sets the PDF's document information and outline.
- */
-export async function printDeck(
-  pool: BrowserPool,
-  htmlFile: string,
-  name: string,
-  slides: number,
-  meta?: { info: PdfInfo; outline: OutlineItem[] },
-) {
-  const result = await exportPdf(pool, htmlFile).catch((err: unknown) => {
-    if (err instanceof BriefdeckError) throw err;
-    throw new BriefdeckError(
-      `${name}: PDF export failed: ${err instanceof Error ? err.message : String(err)}. ` +
-        'The previous build was kept. Try again; if it recurs, raise --timeout or check the browser.',
-      ExitCode.environment,
-    );
-  });
-  if (result.pages !== slides) {
-    throw new Error(`${name}: print view laid out ${result.pages} pages for ${slides} slides`);
-  }
-  if (meta) result.pdf = await finishPdf(result.pdf, meta.info, meta.outline, slides);
-  return result;
-}

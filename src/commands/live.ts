@@ -83,7 +83,7 @@ export async function startLive(
           rebuilder.status().map(({ name, last, error }): DeckListing => ({
             name,
             title: last?.deck.title ?? name,
-            asOf: last?.deck.asOf ?? '',
+            asOf: last ? last.deck.labels.date(last.deck.asOf) : '',
             pdf: last !== undefined && existsSync(path.join(last.outDir, `${name}.pdf`)),
             build: builds.get(name) ?? 0,
             ...(error ? { error: problemLines(error) } : {}),

@@ -4,10 +4,11 @@ import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../
 import { checkFacts, type SourceCopy } from './check.js';
 import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
 import type { Facts } from './schema.js';
+import { displayPath } from '../paths.js';
 
 export const FACTS_FILE = 'facts.yaml';
 /** Source copies are read whole into memory; a news article is a few kilobytes. */
-const MAX_COPY_BYTES = 5 * 1024 * 1024;
+export const MAX_COPY_BYTES = 5 * 1024 * 1024;
 
 export interface LoadedFacts {
   facts: Facts;
@@ -23,17 +24,13 @@ export interface LoadedFacts {
   locate: Locator;
 }
 
-/** The file name to show in messages: relative to the working directory when inside it. */
-export function displayPath(absolute: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, absolute);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
-}
+export { displayPath };
 
 /**
  * Reads, validates and cross-checks a deck's facts and the local copies of its sources.
  * Throws InvalidFactsError carrying every problem found when any of them is an error.
  */
-export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
+export async function loadFacts(deckDir: string, options: { strict?: boolean } = {}): Promise<LoadedFacts> {
   const dir = path.resolve(deckDir);
   const factsPath = path.join(dir, FACTS_FILE);
   const file = displayPath(factsPath);
@@ -71,7 +68,7 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
     copies.set(source.id, read.copy);
     if (read.path) inputs.push(read.path);
   }
-  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
+  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies, strict: options.strict })];
   fail(problems);
   return { facts, deckDir: dir, file, problems, inputs, locate: parsed.locate };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Asset } from '../asset.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { builtinTheme, themeAssets, type ResolvedTheme } from '../theme/theme.js';
@@ -10,13 +11,7 @@ import { DECK_SCRIPT } from './runtime.js';
 const require = createRequire(import.meta.url);
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 
-export interface Asset {
-  /** Path inside the deck's output folder. */
-  to: string;
-  /** File to copy, or content to write. */
-  from?: string;
-  content?: string;
-}
+export type { Asset };
 
 /**
  * Everything the deck page loads, so the build folder works offline and from file://: the

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import type Token from 'markdown-it/lib/token.mjs';
-import { formatDate, parseDate } from '../facts/dates.js';
-import type { Source } from '../facts/schema.js';
-import { oneLine } from '../markdown/escape.js';
+import { notesMarkdown } from '../markdown/serialize.js';
 import { createMarkdown } from '../markdown/render.js';
-import type { Deck, Slide } from '../model/deck.js';
+import { citedSources, type Deck, type Slide, type SourceEntry } from '../model/deck.js';
+import { renderSections, stylesheets, type RenderOptions } from './render.js';
 import { DECK_HEIGHT, DECK_WIDTH } from './runtime.js';
 
 /**
  * The handout: one A4 portrait page per slide, for a reader who was not in the room. Each page
- * shows the slide exactly as the deck renders it (the deck page's own `<section>` markup and
- * stylesheets, laid out as in reveal.js's print view and scaled down, so it stays vector text),
- * and below it the slide's speaker notes and the full entries of the sources it cites.
+ * shows the slide exactly as the deck renders it (the same `<section>` markup and stylesheets,
+ * laid out as in reveal.js's print view and scaled down, so it stays vector text), and below it
+ * the slide's speaker notes and the full entries of the sources it cites.
  */
 
-export interface HandoutOptions {
+export interface HandoutOptions extends Pick<RenderOptions, 'brand'> {
   /** Generator string for the meta tag, e.g. "briefdeck 0.1.0". */
   generator: string;
 }
@@ -26,35 +24,6 @@ const SCALE = (HANDOUT_SLIDE_MM * MM_PX) / DECK_WIDTH;
 
 const md = createMarkdown();
 const escapeHtml = md.utils.escapeHtml;
-
-/** The numbers of the sources a slide cites, in order, from the citation markers in its Markdown. */
-export function citedSources(slide: Pick<Slide, 'markdown'>): number[] {
-  const cited = new Set<number>();
-  const walk = (tokens: readonly Token[]) => {
-    for (const t of tokens) {
-      if (t.type === 'citation') for (const n of t.meta as number[]) cited.add(n);
-      if (t.children) walk(t.children);
-    }
-  };
-  walk(md.parse(slide.markdown, {}));
-  return [...cited].sort((a, b) => a - b);
-}
-
-/**
- * The `<section>` of every slide and the stylesheets of the built deck page, taken from its
- * HTML so the handout shows what the deck shows, whatever the theme or the drawings add.
- * Slides are top-level `<section>` elements that never nest: facts text cannot add markup.
- */
-export function deckParts(deckHtml: string, slides: number): { sections: string[]; stylesheets: string[] } {
-  const head = deckHtml.slice(0, deckHtml.indexOf('</head>'));
-  const stylesheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
-  const body = deckHtml.slice(deckHtml.indexOf('<div class="slides">'));
-  const sections = [...body.matchAll(/<section\b[\s\S]*?<\/section>/g)].map((m) => m[0]);
-  if (sections.length !== slides) {
-    throw new Error(`handout: the deck page has ${sections.length} slides, the deck ${slides}`);
-  }
-  return { sections, stylesheets };
-}
 
 /** The handout's own styles, inline (allowed by their hash in the page's policy). */
 const HANDOUT_CSS = `
@@ -129,13 +98,14 @@ const CSP = [
  * The handout page, to be saved in the deck's build folder beside the deck page (it loads the
  * same assets) and printed. It has no script: nothing runs in it.
  */
-export function renderHandout(deck: Deck, deckHtml: string, sources: readonly Source[], options: HandoutOptions): string {
-  const { sections, stylesheets } = deckParts(deckHtml, deck.slides.length);
+export function renderHandout(deck: Deck, options: HandoutOptions): string {
+  const sections = renderSections(deck, options);
+  const L = deck.labels;
   const total = deck.slides.length;
   const marking = `<span class="hd-marking">${escapeHtml(deck.marking)}</span>`;
-  const doc = `${escapeHtml(deck.title)} · Handout · as of ${escapeHtml(deck.asOf)}`;
+  const doc = escapeHtml(L.handoutDoc(deck.title, L.date(deck.asOf)));
   const pages = deck.slides.map((slide, i) => {
-    const text = handoutText(slide, sources);
+    const text = handoutText(deck, slide);
     return `<article class="hd-page" data-slide="${escapeHtml(slide.id)}">
 <header class="hd-head">${marking}<span class="hd-doc">${doc}</span></header>
 <div class="hd-stage reveal-viewport"><div class="reveal"><div class="slides"><div class="pdf-page">
@@ -143,7 +113,7 @@ ${sections[i]}
 </div></div></div></div>
 <div class="hd-text">
 ${text}</div>
-<footer class="hd-foot">${marking}<span class="hd-count">Slide ${i + 1} of ${total}</span></footer>
+<footer class="hd-foot">${marking}<span class="hd-count">${escapeHtml(L.slideOf(i + 1, total))}</span></footer>
 </article>`;
   });
   return `<!doctype html>
@@ -153,8 +123,8 @@ ${text}</div>
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
 <meta name="generator" content="${escapeHtml(options.generator)}">
 <meta name="author" content="${escapeHtml(deck.preparedBy)}">
-<title>${escapeHtml(deck.title)} — handout</title>
-${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+<title>${escapeHtml(L.handoutTitle(deck.title))}</title>
+${stylesheets(options).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 <style>${HANDOUT_CSS}</style>
 </head>
 <body>
@@ -165,41 +135,39 @@ ${pages.join('\n')}
 }
 
 /** Notes, then the cited sources in full; a line saying so when the slide has neither. */
-function handoutText(slide: Slide, sources: readonly Source[]): string {
+function handoutText(deck: Deck, slide: Slide): string {
+  const L = deck.labels;
   const blocks: string[] = [];
   if (slide.notes) {
     blocks.push(`<div class="hd-block hd-notes">
-<h2>Speaker notes</h2>
-${md.render(slide.notes)}</div>`);
+<h2>${escapeHtml(L.speakerNotes)}</h2>
+${md.render(notesMarkdown(slide.notes))}</div>`);
   }
-  const cited = citedSources(slide).filter((n) => sources[n - 1] !== undefined);
+  const cited = citedSources(slide)
+    .map((n) => deck.sources[n - 1])
+    .filter((s): s is SourceEntry => s !== undefined);
   if (cited.length > 0) {
-    const items = cited.map((n) => `<li><span class="hd-num">${n}</span>${sourceEntry(sources[n - 1]!)}</li>`);
+    const items = cited.map((s) => `<li><span class="hd-num">${s.number}</span>${sourceEntry(deck, s)}</li>`);
     blocks.push(`<div class="hd-block hd-sources">
-<h2>${cited.length === 1 ? 'Source' : 'Sources'} cited on this slide</h2>
+<h2>${escapeHtml(L.sourcesCited(cited.length))}</h2>
 <ol>
 ${items.join('\n')}
 </ol>
 </div>`);
   }
   if (blocks.length === 0) {
-    const none = slide.section === 'sources' ? 'The slide lists every source of this briefing.' : 'No speaker notes or sources for this slide.';
-    blocks.push(`<p class="hd-block hd-none">${none}</p>`);
+    const none = slide.section === 'sources' ? L.allSourcesListed : L.noNotes;
+    blocks.push(`<p class="hd-block hd-none">${escapeHtml(none)}</p>`);
   }
   return blocks.join('\n') + '\n';
 }
 
 /** Publisher, “Title”, date. URL — the URL a link. */
-function sourceEntry(s: Source): string {
-  const parts = [`${escapeHtml(oneLine(s.publisher))}, “${escapeHtml(oneLine(s.title))}”`];
-  if (s.date !== undefined) {
-    const date = parseDate(s.date);
-    parts.push(typeof date === 'string' ? escapeHtml(String(s.date)) : formatDate(date));
-  }
+function sourceEntry(deck: Deck, s: SourceEntry): string {
+  const title = `“${escapeHtml(s.title)}”`;
+  const parts = [s.publisher ? `${escapeHtml(s.publisher)}, ${title}` : title];
+  if (s.date) parts.push(escapeHtml(deck.labels.date(s.date)));
   let entry = parts.join(', ') + '.';
-  if (s.url) {
-    const href = new URL(s.url).href;
-    entry += ` <a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`;
-  }
+  if (s.url) entry += ` <a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>`;
   return entry;
 }

@@ -1,6 +1,9 @@
-import type { Deck, Slide } from '../model/deck.js';
-import { SECTION_LABELS } from '../model/deck.js';
+import type Token from 'markdown-it/lib/token.mjs';
+import { blockMarkdown, notesMarkdown, slideMarkdown } from '../markdown/serialize.js';
 import { createMarkdown } from '../markdown/render.js';
+import type { Block, Deck, Slide } from '../model/deck.js';
+import { drawMatrix } from '../visuals/matrix.js';
+import { drawTimeline } from '../visuals/timeline.js';
 import { deckCsp } from './csp.js';
 
 export interface RenderOptions {
@@ -11,12 +14,11 @@ export interface RenderOptions {
 }
 
 const md = createMarkdown();
-const escapeHtml = md.utils.escapeHtml;
+export const escapeHtml = md.utils.escapeHtml;
 
-/** The deck page. Each slide's Markdown is rendered on its own, so no text can merge slides. */
+/** The deck page. Each block's Markdown is rendered on its own, so no text can merge slides. */
 export function renderHtml(deck: Deck, options: RenderOptions): string {
-  const total = deck.slides.length;
-  const sections = deck.slides.map((slide, i) => renderSlide(deck, slide, i + 1, total, options.brand?.footer)).join('\n');
+  const sections = renderSections(deck, options).join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(deck.language)}">
 <head>
@@ -26,11 +28,7 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <meta name="generator" content="${escapeHtml(options.generator)}">
 <meta name="author" content="${escapeHtml(deck.preparedBy)}">
 <title>${escapeHtml(deck.title)}</title>
-<link rel="stylesheet" href="assets/reveal/reveal.css">
-<link rel="stylesheet" href="assets/fonts/fonts.css">
-<link rel="stylesheet" href="assets/theme.css">
-<link rel="stylesheet" href="assets/visuals.css">
-${options.brand?.stylesheet ? '<link rel="stylesheet" href="assets/brand.css">\n' : ''}</head>
+${stylesheets(options).map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}</head>
 <body>
 <div class="reveal">
 <div class="slides">
@@ -45,31 +43,74 @@ ${sections}
 `;
 }
 
+/** The stylesheets of the deck page, in order; the handout loads the same. */
+export function stylesheets(options: Pick<RenderOptions, 'brand'>): string[] {
+  const list = ['assets/reveal/reveal.css', 'assets/fonts/fonts.css', 'assets/theme.css', 'assets/visuals.css'];
+  return options.brand?.stylesheet ? [...list, 'assets/brand.css'] : list;
+}
+
+/** Each slide's `<section>`, as the deck page shows it. */
+export function renderSections(deck: Deck, options: Pick<RenderOptions, 'brand'>): string[] {
+  const total = deck.slides.length;
+  return deck.slides.map((slide, i) => renderSlide(deck, slide, i + 1, total, options.brand?.footer));
+}
+
 /**
- * The slide body. With a drawing, the heading is followed by the figure, and the rest of the
- * Markdown (its text alternative) is kept for screen readers only.
+ * Marks the elements that show layout units (list items, table rows, paragraphs, quotes,
+ * headings) with `data-u`, so the export can measure each unit where it is drawn.
  */
-function renderBody(slide: Slide): string {
-  if (!slide.visual) return md.render(slide.markdown);
-  const split = slide.markdown.indexOf('\n\n');
-  const heading = split < 0 ? slide.markdown : slide.markdown.slice(0, split);
-  const rest = split < 0 ? '' : slide.markdown.slice(split + 2);
-  return `${md.render(heading)}<figure class="bd-visual" aria-label="${escapeHtml(slide.visual.label)}">${slide.visual.svg}</figure>
+function markUnits(tokens: Token[], units: readonly string[]): void {
+  let next = 0;
+  let inBody = false;
+  for (const t of tokens) {
+    if (t.type === 'tbody_open') inBody = true;
+    if (t.type === 'tbody_close') inBody = false;
+    const unit =
+      (t.type === 'list_item_open' && t.level === 1) ||
+      (t.type === 'tr_open' && inBody) ||
+      (t.type === 'blockquote_open' && t.level === 0) ||
+      ((t.type === 'paragraph_open' || t.type === 'heading_open') && t.level === 0);
+    if (unit && next < units.length) t.attrSet('data-u', units[next++]!);
+  }
+}
+
+function blockHtml(block: Block, units: readonly string[]): string {
+  if (block.kind === 'drawing') {
+    const visual = block.drawing.type === 'timeline' ? drawTimeline(block.drawing.events, block.drawing.asOf) : drawMatrix(block.drawing);
+    const alt = md.render(blockMarkdown(block));
+    return `<figure class="bd-visual" data-u="${escapeHtml(units[0] ?? '')}" aria-label="${escapeHtml(block.label)}">${visual.svg}</figure>
 <div class="bd-sr">
-${md.render(rest)}</div>
+${alt}</div>
 `;
+  }
+  const tokens = md.parse(blockMarkdown(block), {});
+  markUnits(tokens, units);
+  if (block.kind === 'table') {
+    const open = tokens.find((t) => t.type === 'table_open');
+    open?.attrSet('class', 'bd-table');
+    const cols = block.columns.map((c) => `<col width="${(c.width * 100).toFixed(1)}%">`).join('');
+    return md.renderer.render(tokens, md.options, {}).replace(/^<table([^>]*)>\n/, `<table$1>\n<colgroup>${cols}</colgroup>\n`);
+  }
+  return md.renderer.render(tokens, md.options, {});
+}
+
+/** The slide body: its heading, then each block. */
+export function renderBody(slide: Slide): string {
+  const heading = md.render(slideMarkdown({ ...slide, blocks: [] }));
+  return heading + slide.blocks.map((b, i) => blockHtml(b, slide.units[i] ?? [])).join('');
 }
 
 function renderSlide(deck: Deck, slide: Slide, number: number, total: number, footer?: string): string {
   const marking = escapeHtml(deck.marking);
-  const notes = slide.notes ? `\n<aside class="notes">\n${md.render(slide.notes)}</aside>` : '';
+  const notes = slide.notes ? `\n<aside class="notes">\n${md.render(notesMarkdown(slide.notes))}</aside>` : '';
   const zoom = slide.zoom ? ` bd-zoom-${Math.round(slide.zoom * 100)}` : '';
+  const meta = `${footer ? `${escapeHtml(footer)} · ` : ''}${escapeHtml(deck.title)} · ${escapeHtml(deck.labels.asOfFooter(deck.labels.date(deck.asOf)))}`;
   return `<section id="${escapeHtml(slide.id)}" data-section="${slide.section}" class="bd-slide bd-${slide.section}${zoom}">
 <div class="bd-frame">
-<header class="bd-top"><span class="bd-kicker">${escapeHtml(SECTION_LABELS[slide.section])}</span><span class="bd-marking">${marking}</span></header>
+<header class="bd-top"><span class="bd-kicker">${escapeHtml(deck.labels.section[slide.section])}</span><span class="bd-marking">${marking}</span></header>
 <div class="bd-body">
 ${renderBody(slide)}</div>
-<footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${footer ? `${escapeHtml(footer)} · ` : ''}${escapeHtml(deck.title)} · as of ${escapeHtml(deck.asOf)}</span><span class="bd-page">${number} / ${total}</span></footer>
+<footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${meta}</span><span class="bd-page">${number} / ${total}</span></footer>
 </div>${notes}
 </section>`;
 }

@@ -1,8 +1,11 @@
 /**
- * Facts text is data. Everything an analyst writes passes through `escapeText` before it is
+ * Facts text is data. Everything an analyst writes passes through these functions before it is
  * placed in Markdown, so it renders as the literal characters written and can never start a
  * slide, a note, a list, a heading, a link, HTML or a footnote marker.
  */
+import { oneLine } from '../text.js';
+
+export { oneLine };
 
 /** Characters with inline meaning anywhere in a line. */
 const INLINE = /[\\`*_[\]<>&|~^]/g;
@@ -14,17 +17,33 @@ const ORDERED_START = /^(\d{1,9})([.)])/;
 /** reveal.js's Markdown flavour starts speaker notes at a line beginning "Note:". */
 const NOTE_START = /^(n)(otes?\s*:)/i;
 
-/** Collapses all whitespace (including line breaks) to single spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Text inside a line: whitespace folded to single spaces (ends kept), inline syntax escaped. */
+export function escapeInline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(INLINE, (c) => `\\${c}`);
 }
 
-export function escapeText(text: string): string {
-  return oneLine(text)
-    .replace(INLINE, (c) => `\\${c}`)
+/** Escapes what would open a block or a note at the start of a line already escaped inline. */
+export function escapeLineStart(line: string): string {
+  return line
     .replace(BLOCK_START, (c) => `\\${c}`)
     .replace(ORDERED_START, '$1\\$2')
     .replace(NOTE_START, (_m, n: string, rest: string) => `&#${n.charCodeAt(0)};${rest}`);
+}
+
+/** One line of facts text, safe anywhere a Markdown line can start. */
+export function escapeText(text: string): string {
+  return escapeLineStart(escapeInline(oneLine(text)));
+}
+
+/** Tag for an item that is new or changed since the last briefing: `[!new]`, `[!updated]`. */
+export function changeTag(mark: 'new' | 'updated' | undefined): string {
+  return mark ? ` [!${mark}]` : '';
+}
+
+/** Footnote marker citing sources by number: `[^1,3]`. The renderer turns it into a superscript. */
+export function citation(numbers: readonly number[]): string {
+  if (numbers.length === 0) return '';
+  return `[^${[...new Set(numbers)].sort((a, b) => a - b).join(',')}]`;
 }
 
 /**
@@ -37,15 +56,4 @@ export function escapeParagraphs(text: string): string {
     .map((p) => escapeText(p))
     .filter((p) => p.length > 0)
     .join('\n\n');
-}
-
-/** Tag for an item that is new or changed since the last briefing: `[!new]`, `[!updated]`. */
-export function changeTag(mark: 'new' | 'updated' | undefined): string {
-  return mark ? ` [!${mark}]` : '';
-}
-
-/** Footnote marker citing sources by number: `[^1,3]`. The renderer turns it into a superscript. */
-export function citation(numbers: readonly number[]): string {
-  if (numbers.length === 0) return '';
-  return `[^${[...new Set(numbers)].sort((a, b) => a - b).join(',')}]`;
 }

@@ -1,56 +1,31 @@
-import { compareDates, formatDate, formatDateShort, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
-import type { Actor, Facts, Option, Source } from '../facts/schema.js';
+import { compareDates, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
+import type { Actor, Facts, Option, Quote, Source } from '../facts/schema.js';
+import { eventSpan, isUnchecked, quoteDate, quoteSpeaker, validSpan } from '../facts/present.js';
 import { itemKey, type ChangeSet } from '../changes/diff.js';
-import { changeTag, citation, escapeParagraphs, escapeText, oneLine } from '../markdown/escape.js';
-import type { Deck, SectionId, Slide } from './deck.js';
-import { lines, pageTitle, paginate } from './paginate.js';
+import { oneLine } from '../text.js';
+import type { Block, Column, Run, SourceEntry } from './deck.js';
+import type { Composed, Flow, Unit } from './flow.js';
 import { drawMatrix, MATRIX_ROWS } from '../visuals/matrix.js';
-import type { Visual } from '../visuals/svg.js';
 import { drawTimeline, timelineChunks } from '../visuals/timeline.js';
+import { labelsFor, type Labels } from './labels.js';
 
 /**
- * Layout estimates for the default theme (1280×720 slide, 26px body, 23px tables), in pixels
- * of the slide's body below its heading. They only decide where long sections split; the
- * export measures every slide in Chromium and reports any that still overflow.
- */
-const BODY = 530;
-const px = {
-  /** A list item or paragraph at full width (about 105 characters a line). */
-  item: (text: string) => lines(text, 105) * 35 + 10,
-  paragraph: (text: string) => lines(text, 105) * 35 + 14,
-  /** A table row whose widest cell holds `text` in a column `chars` wide. */
-  row: (text: string, chars: number) => lines(text, chars) * 31 + 15,
-  tableHead: 48,
-  quote: (text: string) => lines(text, 100) * 34 + 71,
-  subheading: 58,
-};
-
-/**
- * Facts → slides. Pure and deterministic: the same facts give the same slides, in the order
- * a briefer presents them. Sections without facts are left out.
+ * Facts → the deck's content, section by section, as flows of units in the order a briefer
+ * presents them. Pure and deterministic. Sections without facts are left out. How the flows
+ * are divided into slides is decided later, by layout, from measured or estimated heights.
  */
 export interface ComposeOptions {
   /** What changed since an earlier version: adds a "What's new" slide and tags items. */
   changes?: ChangeSet;
-  /** Corrections from measuring an earlier rendering in the browser (see fit/). */
-  fit?: FitHints;
 }
 
-/**
- * What measuring the rendered slides taught: sections (by `Slide.fitKey`) to split with less
- * room per slide than estimated, and slides (by id) whose text is set smaller.
- */
-export interface FitHints {
-  /** fitKey → share of the estimated room to use (below 1 makes more, shorter slides). */
-  room: Record<string, number>;
-  /** slide id → text size (1 = as designed; never below the floor). */
-  zoom: Record<string, number>;
-}
+/** Height of a slide's body below its heading, in px at the designed size, for drawings. */
+export const DRAWING_ROOM = 520;
 
-export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck {
-  const ctx = new Context(facts, settings.changes, settings.fit);
-  const slides: Slide[] = [
-    titleSlide(ctx),
+export function composeDeck(facts: Facts, settings: ComposeOptions = {}): Composed {
+  const ctx = new Context(facts, settings.changes);
+  const flows: Flow[] = [
+    titleFlow(ctx),
     ...bottomLine(ctx),
     ...whatsNew(ctx),
     ...background(ctx),
@@ -60,59 +35,80 @@ export function composeSlides(facts: Facts, settings: ComposeOptions = {}): Deck
     ...nextSteps(ctx),
     ...sources(ctx),
   ];
-  distinctIds(slides);
-  for (const slide of slides) {
-    const zoom = settings.fit?.zoom[slide.id];
-    if (zoom !== undefined && zoom < 1) slide.zoom = zoom;
-  }
+  const { meta } = facts;
   return {
-    title: oneLine(facts.meta.title),
-    subtitle: facts.meta.subtitle === undefined ? undefined : oneLine(facts.meta.subtitle),
-    asOf: formatDate(ctx.asOf),
-    preparedBy: oneLine(facts.meta.prepared_by),
-    marking: oneLine(facts.meta.marking),
-    language: facts.meta.language ?? 'en',
-    slides,
+    title: oneLine(meta.title),
+    ...(meta.subtitle === undefined ? {} : { subtitle: oneLine(meta.subtitle) }),
+    asOf: ctx.asOf,
+    preparedBy: meta.prepared_by === undefined ? '' : oneLine(meta.prepared_by),
+    // No banner when the facts give no marking.
+    marking: meta.marking === undefined ? '' : oneLine(meta.marking),
+    ...(meta.audience === undefined ? {} : { audience: oneLine(meta.audience) }),
+    language: meta.language ?? 'en',
+    labels: ctx.labels,
+    keywords: (facts.actors ?? []).map((a) => oneLine(a.name)),
+    sources: ctx.sourceEntries,
+    flows,
   };
 }
 
+const text = (value: string, style?: 'strong' | 'em'): Run => ({ kind: 'text', text: oneLine(value), ...(style ? { style } : {}) });
+const raw = (value: string, style?: 'strong' | 'em'): Run => ({ kind: 'text', text: value, ...(style ? { style } : {}) });
+
 class Context {
   readonly asOf: PartialDate;
+  readonly labels: Labels;
   readonly sourceNumber = new Map<string, number>();
+  readonly sourceEntries: SourceEntry[];
   readonly actorName = new Map<string, string>();
 
   constructor(
     readonly facts: Facts,
     readonly changes?: ChangeSet,
-    readonly fit?: FitHints,
   ) {
     this.asOf = date(facts.meta.as_of);
+    this.labels = labelsFor(facts.meta.language ?? 'en');
     facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
+    this.sourceEntries = facts.sources.map((s, i) => sourceEntry(s, i + 1));
     for (const a of facts.actors ?? []) this.actorName.set(a.id, oneLine(a.name));
   }
 
-  cite(ids: readonly string[] | undefined): string {
-    return citation((ids ?? []).map((id) => this.sourceNumber.get(id)!));
+  cite(ids: readonly string[] | undefined): Run[] {
+    const numbers = [...new Set((ids ?? []).map((id) => this.sourceNumber.get(id)!))].sort((a, b) => a - b);
+    return numbers.length ? [{ kind: 'cite', sources: numbers }] : [];
   }
 
-  actors(ids: readonly string[] | undefined): string {
-    return (ids ?? []).map((id) => escapeText(this.actorName.get(id)!)).join(', ');
+  /** A list of actors; every actor of a deck with several is "All 8 actors", not a slide-tall cell. */
+  actors(ids: readonly string[] | undefined): Run[] {
+    const list = [...new Set(ids ?? [])];
+    if (list.length === 0) return [raw(this.labels.none)];
+    const all = this.facts.actors ?? [];
+    if (all.length > 3 && list.length === all.length) return [raw(this.labels.allActors(all.length))];
+    return [raw(list.map((id) => this.actorName.get(id)!).join(', '))];
   }
 
-  /** The room a section's slides get: the estimate, less what measuring showed is missing. */
-  room(key: string, estimate: number): number {
-    return estimate * (this.fit?.room[key] ?? 1);
+  /** A "new" or "updated" tag for items that changed since the earlier facts. */
+  tag(key: string): Run[] {
+    const mark = this.changes?.marks.get(key);
+    return mark ? [{ kind: 'tag', mark }] : [];
   }
 
-  /** " [!new]" or " [!updated]" for items that changed since the earlier facts. */
-  tag(key: string): string {
-    return changeTag(this.changes?.marks.get(key));
+  /** A section's speaker notes, with the field they come from. */
+  notes(section: keyof NonNullable<Facts['notes']>): Notes | undefined {
+    const notes = paragraphs(this.facts.notes?.[section]);
+    return notes && { notes, field: `notes.${section}` };
   }
+}
 
-  notes(section: keyof NonNullable<Facts['notes']>): string | undefined {
-    const text = this.facts.notes?.[section];
-    return text === undefined ? undefined : escapeParagraphs(text);
-  }
+interface Notes {
+  notes: string[];
+  field: string;
+}
+
+function paragraphs(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(/\n\s*\n/).map(oneLine).filter((p) => p.length > 0);
+  return list.length ? list : undefined;
 }
 
 function date(value: string | number): PartialDate {
@@ -122,405 +118,431 @@ function date(value: string | number): PartialDate {
   return parsed;
 }
 
-/** Slides of one section, split where the content is too long for one slide. */
-function pages<T>(
-  ctx: Context,
-  section: SectionId,
-  title: string,
-  items: readonly T[],
-  weight: (item: T) => number,
-  body: (page: T[], index: number, startAt: number) => string,
-  notes?: string,
-  budget = BODY,
-  field?: (item: T) => string | undefined,
-): Slide[] {
-  const split = paginate(items, weight, ctx.room(section, budget));
-  let startAt = 0;
-  return split.map((page, i) => {
-    const heading = pageTitle(title, i, split.length);
-    const fields = field ? page.flatMap((item) => field(item) ?? []) : [];
-    const slide: Slide = {
-      id: i === 0 ? section : `${section}-${i + 1}`,
-      section,
-      title: heading,
-      markdown: `## ${heading}\n\n${body(page, i, startAt)}`,
-      ...(notes !== undefined && i === 0 ? { notes } : {}),
-      fitKey: section,
-      items: page.length,
-      ...(fields.length ? { fields } : {}),
-    };
-    startAt += page.length;
-    return slide;
-  });
-}
-
-function titleSlide(ctx: Context): Slide {
-  const { meta } = ctx.facts;
-  const parts = [`# ${escapeText(meta.title)}`];
-  if (meta.subtitle) parts.push(escapeText(meta.subtitle));
-  const byline = [`As of ${formatDate(ctx.asOf)}`, `Prepared by ${escapeText(meta.prepared_by)}`];
-  if (meta.audience) byline.push(`For ${escapeText(meta.audience)}`);
-  parts.push(byline.join(' · '));
-  parts.push(`**${escapeText(meta.marking)}**`);
+function sourceEntry(s: Source, number: number): SourceEntry {
   return {
-    id: 'title',
-    section: 'title',
-    title: oneLine(meta.title),
-    markdown: parts.join('\n\n'),
-    ...withNotes(ctx.notes('title')),
+    number,
+    id: s.id,
+    publisher: s.publisher === undefined ? '' : oneLine(s.publisher),
+    title: oneLine(s.title),
+    ...(s.date === undefined ? {} : { date: date(s.date) }),
+    ...(s.url ? { url: new URL(s.url).href } : {}),
+    checked: s.copy !== undefined,
   };
 }
 
-function bottomLine(ctx: Context): Slide[] {
-  const items = ctx.facts.bottom_line;
-  return pages(
-    ctx,
-    'bottom-line',
-    'Bottom line',
-    items,
-    (j) => px.item(j.text) + 8,
-    (page, _i, start) =>
-      page.map((j, n) => `${start + n + 1}. ${escapeText(j.text)}${ctx.cite(j.sources)}${ctx.tag(itemKey.judgement(j.text))}`).join('\n'),
-    ctx.notes('bottom_line'),
-    BODY,
-    (j) => `bottom_line[${items.indexOf(j)}].text`,
-  );
+const item = (runs: Run[], number?: number): Block => ({ kind: 'list', ordered: number !== undefined, items: [{ runs, ...(number === undefined ? {} : { number }) }] });
+const row = (columns: Column[], cells: Run[][]): Block => ({ kind: 'table', columns, rows: [cells] });
+const para = (runs: Run[], role?: 'subtitle' | 'byline' | 'marking'): Block => ({ kind: 'paragraph', runs, ...(role ? { role } : {}) });
+const heading = (value: string): Block => ({ kind: 'heading', runs: [raw(value)] });
+
+function titleFlow(ctx: Context): Flow {
+  const { meta } = ctx.facts;
+  const L = ctx.labels;
+  const units: Unit[] = [];
+  if (meta.subtitle) units.push({ id: 'title.subtitle', block: para([text(meta.subtitle)], 'subtitle'), fields: ['meta.subtitle'] });
+  const byline = [L.asOf(L.date(ctx.asOf))];
+  if (meta.prepared_by) byline.push(L.preparedBy(oneLine(meta.prepared_by)));
+  if (meta.audience) byline.push(L.audience(oneLine(meta.audience)));
+  units.push({ id: 'title.byline', block: para([raw(byline.join(' · '))], 'byline'), fields: ['meta.prepared_by'] });
+  if (meta.marking) units.push({ id: 'title.marking', block: para([text(meta.marking, 'strong')], 'marking'), fields: ['meta.marking'] });
+  return {
+    key: 'title',
+    section: 'title',
+    id: 'title',
+    title: oneLine(meta.title),
+    units,
+    ...withNotes(ctx.notes('title')),
+    titleSlide: true,
+  };
 }
 
-function whatsNew(ctx: Context): Slide[] {
+function bottomLine(ctx: Context): Flow[] {
+  const judgements = ctx.facts.bottom_line ?? [];
+  if (judgements.length === 0) return [];
+  const units = judgements.map(
+    (j, i): Unit => ({
+      id: `bottom-line.${i}`,
+      block: item([text(j.text), ...ctx.cite(j.sources), ...ctx.tag(itemKey.judgement(j.text))], i + 1),
+      group: 'bottom-line',
+      fields: [`bottom_line[${i}].text`],
+    }),
+  );
+  return [flow('bottom-line', 'bottom-line', ctx.labels.heading.bottomLine, units, ctx.notes('bottom_line'))];
+}
+
+function whatsNew(ctx: Context): Flow[] {
   if (!ctx.changes) return [];
   const { since, changes } = ctx.changes;
-  const items = changes.length > 0 ? changes.map((c) => c.sentence) : [`No changes to the facts since ${since}.`];
-  return pages(
-    ctx,
-    'changes',
-    `What's new since ${since}`,
-    items,
-    (sentence) => px.item(sentence),
-    (page) => page.map((sentence) => `- ${escapeText(sentence)}`).join('\n'),
-  );
+  const sentences = changes.length > 0 ? changes.map((c) => c.sentence) : [ctx.labels.noChanges(since)];
+  const units = sentences.map((s, i): Unit => ({ id: `changes.${i}`, block: item([text(s)]), group: 'changes', fields: [] }));
+  return [flow('changes', 'changes', ctx.labels.heading.whatsNew(since), units)];
 }
 
-function background(ctx: Context): Slide[] {
+function background(ctx: Context): Flow[] {
   const points = ctx.facts.background?.points ?? [];
   const terms = ctx.facts.background?.terms ?? [];
-  type Item = { kind: 'point' | 'term'; md: string; weight: number; field: string };
-  const items: Item[] = [
-    ...points.map(
-      (p, i): Item => ({
-        kind: 'point',
-        md: `- ${escapeText(p.text)}${ctx.cite(p.sources)}${ctx.tag(itemKey.point(p.text))}`,
-        weight: px.item(p.text),
-        field: `background.points[${i}].text`,
+  const units: Unit[] = points.map((p, i) => ({
+    id: `background.point.${i}`,
+    block: item([text(p.text), ...ctx.cite(p.sources), ...ctx.tag(itemKey.point(p.text))]),
+    group: 'background.points',
+    fields: [`background.points[${i}].text`],
+  }));
+  if (terms.length) {
+    const termsHeading = heading(ctx.labels.keyTerms);
+    units.push({ id: 'background.terms', block: termsHeading, keepWithNext: true, fields: [] });
+    terms.forEach((t, i) =>
+      units.push({
+        id: `background.term.${i}`,
+        block: item([text(t.term, 'strong'), raw(': '), text(t.definition), ...ctx.cite(t.sources), ...ctx.tag(itemKey.term(t.term))]),
+        group: 'background.terms',
+        context: termsHeading,
+        fields: [`background.terms[${i}].definition`],
       }),
-    ),
-    ...terms.map(
-      (t, i): Item => ({
-        kind: 'term',
-        md: `- **${escapeText(t.term)}**: ${escapeText(t.definition)}${ctx.cite(t.sources)}${ctx.tag(itemKey.term(t.term))}`,
-        // The first term carries the "Key terms" heading.
-        weight: px.item(`${t.term}: ${t.definition}`) + (i === 0 ? px.subheading : 0),
-        field: `background.terms[${i}].definition`,
-      }),
-    ),
-  ];
-  if (items.length === 0) return [];
-  return pages(
-    ctx,
-    'background',
-    'Background',
-    items,
-    (item) => item.weight,
-    (page) => {
-      const out: string[] = [];
-      const pts = page.filter((i) => i.kind === 'point');
-      const tms = page.filter((i) => i.kind === 'term');
-      if (pts.length) out.push(pts.map((i) => i.md).join('\n'));
-      if (tms.length) out.push('### Key terms', tms.map((i) => i.md).join('\n'));
-      return out.join('\n\n');
-    },
-    ctx.notes('background'),
-    BODY,
-    (item) => item.field,
-  );
+    );
+  }
+  if (units.length === 0) return [];
+  return [flow('background', 'background', ctx.labels.heading.background, units, ctx.notes('background'))];
 }
 
-/** A slide that shows a drawing under its heading; `alt` lines are its text alternative. */
-function visualSlide(id: string, section: SectionId, title: string, visual: Visual): Slide {
-  return {
-    id,
-    section,
-    title,
-    markdown: `## ${escapeText(title)}\n\n${visual.alt.map((line) => `- ${escapeText(line)}`).join('\n')}`,
-    visual: { svg: visual.svg, label: visual.label },
-  };
-}
-
-function timeline(ctx: Context): Slide[] {
+function timeline(ctx: Context): Flow[] {
+  const L = ctx.labels;
   const events = (ctx.facts.timeline ?? [])
-    .map((e, order) => ({ ...e, when: date(e.date), order }))
+    .map((e, order) => ({ ...e, span: eventSpan(e), when: eventSpan(e).start, order }))
     .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
   if (events.length === 0) return [];
-  const drawn = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
-  const chunks = timelineChunks(drawn, ctx.asOf);
-  const charts = chunks.map((chunk, i) =>
-    visualSlide(i === 0 ? 'timeline-chart' : `timeline-chart-${i + 1}`, 'timeline', pageTitle('Timeline at a glance', i, chunks.length), drawTimeline(chunk, ctx.asOf)),
+  const entries = events.map((e) => ({
+    when: e.when,
+    ...(e.span.end ? { end: e.span.end } : {}),
+    ...(e.span.since ? { since: true } : {}),
+    label: oneLine(e.event),
+    upcoming: isAfter(e.when, ctx.asOf),
+  }));
+  const fieldOf = new Map(events.map((e, i) => [entries[i]!, `timeline[${e.order}].event`]));
+  // A crowded timeline is drawn over several slides, each a drawing of its own.
+  const chunks = timelineChunks(entries, ctx.asOf);
+  const charts = chunks.map(
+    (chunk, i): Flow => ({
+      key: 'timeline-chart',
+      section: 'timeline',
+      id: i === 0 ? 'timeline-chart' : `timeline-chart-${i + 1}`,
+      title: L.continued(L.heading.timelineChart, i, chunks.length),
+      fixedTitle: true,
+      units: [
+        {
+          id: `timeline.chart.${i}`,
+          block: {
+            kind: 'drawing',
+            drawing: { type: 'timeline', events: chunk, asOf: ctx.asOf, room: DRAWING_ROOM },
+            // The drawing's own text alternative: the same events, whole, in words.
+            ...textAlternative(drawTimeline(chunk, ctx.asOf)),
+          },
+          fields: chunk.map((e) => fieldOf.get(e)!),
+        },
+      ],
+    }),
   );
-  type Row = { md: string; len: number; field?: string };
-  const rows: Row[] = [];
+  const columns: Column[] = [
+    { label: L.columns.date, width: 0.24, nowrap: true },
+    { label: L.columns.event, width: 0.76 },
+  ];
+  const units: Unit[] = [];
   let markerPlaced = false;
   for (const e of events) {
     const upcoming = isAfter(e.when, ctx.asOf);
     if (upcoming && !markerPlaced) {
-      rows.push({ md: `| **${formatDateShort(ctx.asOf)}** | **As of this briefing** |`, len: 10 });
+      units.push({
+        id: 'timeline.as-of',
+        block: row(columns, [[raw(L.dateShort(ctx.asOf), 'strong')], [raw(L.asOfBriefing, 'strong')]]),
+        group: 'timeline',
+        fields: [],
+      });
       markerPlaced = true;
     }
-    const when = upcoming ? `${formatDateShort(e.when)} *(upcoming)*` : formatDateShort(e.when);
-    rows.push({
-      md: `| ${when} | ${escapeText(e.event)}${ctx.cite(e.sources)}${ctx.tag(itemKey.event(e.event))} |`,
-      len: e.event.length,
-      field: `timeline[${e.order}].event`,
+    const when: Run[] = upcoming ? [raw(L.spanShort(e.span)), raw(' '), raw(L.upcoming, 'em')] : [raw(L.spanShort(e.span))];
+    units.push({
+      id: `timeline.${e.order}`,
+      block: row(columns, [when, [text(e.event), ...ctx.cite(e.sources), ...ctx.tag(itemKey.event(e.event))]]),
+      group: 'timeline',
+      fields: [`timeline[${e.order}].event`],
     });
   }
-  const widestDate = Math.max(...events.map((e) => formatDateShort(e.when).length + (isAfter(e.when, ctx.asOf) ? 11 : 0)));
-  const eventChars = Math.floor((1168 - 24 - 24 - widestDate * 11.5) / 10.8);
-  const table = pages(
-    ctx,
-    'timeline',
-    'Timeline',
-    rows,
-    // The date column is as wide as its longest entry ("22 Jan 2030 (upcoming)"); the event
-    // column gets the rest, at about 10.8px a character in the table's type.
-    (r) => px.row('x'.repeat(r.len), eventChars),
-    (page) => ['| Date | Event |', '| --- | --- |', ...page.map((r) => r.md)].join('\n'),
-    ctx.notes('timeline'),
-    BODY - px.tableHead,
-    (r) => r.field,
-  );
-  return [...charts, ...table];
+  return [...charts, flow('timeline', 'timeline', L.heading.timeline, units, ctx.notes('timeline'))];
 }
 
-function positions(ctx: Context): Slide[] {
+function positions(ctx: Context): Flow[] {
   const actors = ctx.facts.actors ?? [];
   if (actors.length === 0) return [];
-  const overview = pages(
-    ctx,
-    'positions',
-    'Positions at a glance',
-    actors,
-    (a) => px.row(a.stance, 92),
-    (page) =>
-      [
-        '| Actor | Stance |',
-        '| --- | --- |',
-        ...page.map((a) => `| **${escapeText(a.name)}**${ctx.tag(itemKey.actor(a.id))} | ${escapeText(a.stance)}${ctx.cite(a.stance_sources)} |`),
-      ].join('\n'),
-    ctx.notes('positions'),
-    BODY - px.tableHead,
-    (a) => `actors[${actors.indexOf(a)}].stance`,
+  const L = ctx.labels;
+  const columns: Column[] = [
+    { label: L.columns.actor, width: 0.26 },
+    { label: L.columns.stance, width: 0.74 },
+  ];
+  const units = actors.map(
+    (a, i): Unit => ({
+      id: `positions.${i}`,
+      block: row(columns, [[text(a.name, 'strong'), ...ctx.tag(itemKey.actor(a.id))], [...stance(ctx, a), ...ctx.cite(a.stance_sources)]]),
+      group: 'positions',
+      fields: [`actors[${i}].stance`],
+    }),
   );
-  return [...overview, ...actors.flatMap((a) => actorSlides(ctx, a))];
+  return [flow('positions', 'positions', L.heading.positions, units, ctx.notes('positions')), ...actors.map((a, i) => actorFlow(ctx, a, i)), ...unnamedSources(ctx)];
 }
 
-function actorSlides(ctx: Context, actor: Actor): Slide[] {
-  type Block = { md: string; weight: number; field?: string };
-  const head: string[] = [];
-  if (actor.speakers?.length) {
-    const who = actor.speakers.map((s) => `${escapeText(s.name)} (${escapeText(s.role)})`).join('; ');
-    head.push(`**Speaking for ${escapeText(actor.name)}:** ${who}`);
-  }
-  head.push(`**Stance:** ${escapeText(actor.stance)}${ctx.cite(actor.stance_sources)}${ctx.tag(itemKey.actor(actor.id))}`);
-  const blocks: Block[] = [];
-  const a = (ctx.facts.actors ?? []).indexOf(actor);
-  for (const [qi, q] of (actor.quotes ?? []).entries()) {
-    const when = formatDateShort(date(q.date));
-    blocks.push({
-      field: `actors[${a}].quotes[${qi}].text`,
-      md: `> “${escapeText(q.text)}”${ctx.tag(itemKey.quote(actor.id, q.text))}\n>\n> — ${escapeText(q.speaker)}, ${when}${ctx.cite([q.source])}`,
-      weight: px.quote(q.text),
-    });
-  }
-  const actions = (actor.actions ?? []).map((act, ai): Block => {
-    const when = act.date === undefined ? '' : `${formatDateShort(date(act.date))}: `;
-    return {
-      md: `- ${when}${escapeText(act.text)}${ctx.cite(act.sources)}${ctx.tag(itemKey.action(actor.id, act.text))}`,
-      weight: px.item(act.text),
-      field: `actors[${a}].actions[${ai}].text`,
-    };
-  });
-  if (actions.length) blocks.push({ md: '### Actions', weight: px.subheading }, ...actions);
-
-  const headWeight = head.reduce((n, h) => n + px.paragraph(h), 0);
-  const baseId = `actor-${actor.id}`;
-  const split = paginate(blocks, (b) => b.weight, ctx.room(baseId, BODY - headWeight));
-  if (split.length === 0) split.push([]);
-  return split.map((page, i) => {
-    const title = pageTitle(oneLine(actor.name), i, split.length);
-    // A continued list of actions keeps its heading.
-    if (i > 0 && page[0]?.md.startsWith('- ') && !page.some((b) => b.md === '### Actions')) {
-      page.unshift({ md: '### Actions', weight: 0 });
-    }
-    const parts = [`## ${escapeText(actor.name)}${split.length > 1 ? ` (${i + 1}/${split.length})` : ''}`];
-    if (i === 0) parts.push(head.join('\n\n'));
-    parts.push(...joinBlocks(page.map((b) => b.md)));
-    return {
-      id: i === 0 ? baseId : `${baseId}-${i + 1}`,
-      section: 'positions' as const,
-      title,
-      markdown: parts.join('\n\n'),
-      fitKey: baseId,
-      items: page.filter((b) => b.field).length,
-      fields: page.flatMap((b) => b.field ?? []),
-      ...withNotes(i === 0 && actor.notes !== undefined ? escapeParagraphs(actor.notes) : undefined),
-      ...(i === 0 ? { outline: oneLine(actor.name) } : {}),
-    };
-  });
+/** The stance, or "No stated position" set apart from facts text. */
+function stance(ctx: Context, actor: Actor): Run[] {
+  return actor.stance === undefined ? [raw(ctx.labels.noStance, 'em')] : [text(actor.stance)];
 }
 
-/** Joins consecutive list items into one list, everything else as its own block. */
-function joinBlocks(mds: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const md of mds) {
-    const prev = out[out.length - 1];
-    if (md.startsWith('- ') && prev !== undefined && prev.startsWith('- ')) out[out.length - 1] = `${prev}\n${md}`;
-    else out.push(md);
-  }
-  return out;
-}
-
-function options(ctx: Context): Slide[] {
-  const opts = ctx.facts.options ?? [];
-  if (opts.length === 0) return [];
-  const slides: Slide[] = [];
-  const actors = ctx.facts.actors ?? [];
-  const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) > 0);
-  if (actors.length > 0 && positioned) {
-    // Who backs which option, drawn: rows split across slides when there are many actors.
-    const rows = paginate(actors, () => 1, MATRIX_ROWS);
-    rows.forEach((page, i) => {
-      const visual = drawMatrix({ actors: page.map((a) => ({ id: a.id, name: oneLine(a.name) })), options: opts });
-      const slide = visualSlide(i === 0 ? 'options' : `options-${i + 1}`, 'options', pageTitle('Who backs which option', i, rows.length), visual);
-      if (i === 0 && ctx.notes('options') !== undefined) slide.notes = ctx.notes('options');
-      slides.push(slide);
-    });
-  } else if (opts.length > 1) {
-    slides.push(
-      ...pages(
-        ctx,
-        'options',
-        'Options at a glance',
-        opts,
-        (o) => px.row(o.title, 40),
-        (page, _i, start) =>
-          [
-            '| # | Option | Backed by | Opposed by |',
-            '| --- | --- | --- | --- |',
-            ...page.map(
-              (o, n) =>
-                `| ${start + n + 1} | ${escapeText(o.title)}${ctx.tag(itemKey.option(o))} | ${ctx.actors(o.backers) || '—'} | ${ctx.actors(o.opponents) || '—'} |`,
-            ),
-          ].join('\n'),
-        ctx.notes('options'),
-        BODY - px.tableHead,
-      ),
-    );
-  }
-  // The section's notes go on its first slide: the overview if there is one.
-  const notesOnOption = slides.length === 0 ? ctx.notes('options') : undefined;
-  opts.forEach((o, i) => slides.push(optionSlide(ctx, o, i, opts.length, i === 0 ? notesOnOption : undefined)));
-  return slides;
-}
-
-function optionSlide(ctx: Context, o: Option, index: number, count: number, notes?: string): Slide {
-  const title = count > 1 ? `Option ${index + 1}: ${oneLine(o.title)}` : `Option: ${oneLine(o.title)}`;
-  const parts = [`## ${count > 1 ? `Option ${index + 1}: ` : 'Option: '}${escapeText(o.title)}`];
-  parts.push(`${escapeText(o.summary)}${ctx.cite(o.sources)}${ctx.tag(itemKey.option(o))}`);
-  const pros = o.pros ?? [];
-  const cons = o.cons ?? [];
-  if (pros.length || cons.length) {
-    const rows = Array.from({ length: Math.max(pros.length, cons.length) }, (_, r) => {
-      const cell = (list: string[]) => (list[r] === undefined ? ' ' : escapeText(list[r]!));
-      return `| ${cell(pros)} | ${cell(cons)} |`;
-    });
-    parts.push(['| For | Against |', '| --- | --- |', ...rows].join('\n'));
-  }
-  const who: string[] = [];
-  if (o.backers?.length) who.push(`**Backed by:** ${ctx.actors(o.backers)}`);
-  if (o.opponents?.length) who.push(`**Opposed by:** ${ctx.actors(o.opponents)}`);
-  if (who.length) parts.push(who.join(' · '));
+/** A quote block: the words, then who said it, when, its source, and whether it was checked. */
+function quoteBlock(ctx: Context, q: Quote, actor: Actor | undefined, tag: Run[]): Block {
+  const L = ctx.labels;
+  const who = quoteSpeaker(q, actor, L.statement);
+  const when = quoteDate(q, ctx.facts);
+  const date = when && (when.fromSource ? L.dateOfSource(L.dateShort(when.date)) : L.dateShort(when.date));
   return {
-    id: o.id ? `option-${o.id}` : `option-${index + 1}`,
-    section: 'options',
-    title,
-    markdown: parts.join('\n\n'),
-    ...withNotes(notes),
-    outline: title,
+    kind: 'quote',
+    runs: [raw('“'), text(q.text), raw('”'), ...tag],
+    attribution: [
+      raw(`— ${oneLine(who)}${date ? `, ${date}` : ''}`),
+      ...ctx.cite([q.source]),
+      ...(isUnchecked(q, ctx.facts) ? [raw(' · '), raw(L.unchecked, 'em')] : []),
+    ],
   };
 }
 
-function nextSteps(ctx: Context): Slide[] {
+/** Quotes of people the sources do not name and no actor speaks through. */
+function unnamedSources(ctx: Context): Flow[] {
+  const quotes = ctx.facts.quotes ?? [];
+  if (quotes.length === 0) return [];
+  const units = quotes.map(
+    (q, i): Unit => ({ id: `unnamed.quote.${i}`, block: quoteBlock(ctx, q, undefined, []), fields: [`quotes[${i}].text`] }),
+  );
+  return [{ key: 'unnamed-sources', section: 'positions', id: 'unnamed-sources', title: ctx.labels.unnamedSources, units, outline: ctx.labels.unnamedSources }];
+}
+
+function actorFlow(ctx: Context, actor: Actor, a: number): Flow {
+  const L = ctx.labels;
+  const base = `actor-${actor.id}`;
+  const units: Unit[] = [];
+  if (actor.speakers?.length) {
+    const who = actor.speakers.map((s) => `${oneLine(s.name)} (${oneLine(s.role)})`).join('; ');
+    units.push({ id: `${base}.speakers`, block: para([raw(L.speakingFor(oneLine(actor.name)), 'strong'), raw(' '), raw(who)]), fields: [`actors[${a}].speakers`] });
+  }
+  units.push({
+    id: `${base}.stance`,
+    block: para([raw(L.stance, 'strong'), raw(' '), ...stance(ctx, actor), ...ctx.cite(actor.stance_sources), ...ctx.tag(itemKey.actor(actor.id))]),
+    fields: [`actors[${a}].stance`],
+  });
+  for (const [qi, q] of (actor.quotes ?? []).entries()) {
+    units.push({
+      id: `${base}.quote.${qi}`,
+      block: quoteBlock(ctx, q, actor, ctx.tag(itemKey.quote(actor.id, q.text))),
+      fields: [`actors[${a}].quotes[${qi}].text`],
+    });
+  }
+  const actions = actor.actions ?? [];
+  if (actions.length) {
+    const actionsHeading = heading(L.actions);
+    units.push({ id: `${base}.actions`, block: actionsHeading, keepWithNext: true, fields: [] });
+    actions.forEach((act, ai) =>
+      units.push({
+        id: `${base}.action.${ai}`,
+        block: item([
+          ...(act.date === undefined ? [] : [raw(`${L.spanShort(validSpan(act.date))}: `)]),
+          text(act.text),
+          ...ctx.cite(act.sources),
+          ...ctx.tag(itemKey.action(actor.id, act.text)),
+        ]),
+        group: `${base}.actions`,
+        context: actionsHeading,
+        fields: [`actors[${a}].actions[${ai}].text`],
+      }),
+    );
+  }
+  return {
+    key: base,
+    section: 'positions',
+    id: base,
+    title: oneLine(actor.name),
+    units,
+    ...withNotes(actorNotes(actor, a)),
+    outline: oneLine(actor.name),
+  };
+}
+
+function actorNotes(actor: Actor, index: number): Notes | undefined {
+  const notes = paragraphs(actor.notes);
+  return notes && { notes, field: `actors[${index}].notes` };
+}
+
+function options(ctx: Context): Flow[] {
+  const opts = ctx.facts.options ?? [];
+  if (opts.length === 0) return [];
+  const L = ctx.labels;
+  const flows: Flow[] = [];
+  const actors = ctx.facts.actors ?? [];
+  const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) + (o.conditional?.length ?? 0) > 0);
+  if (actors.length > 0 && positioned) {
+    const matrixActors = actors.map((a) => ({ id: a.id, name: oneLine(a.name) }));
+    const matrixOptions = opts.map((o) => ({
+      title: oneLine(o.title),
+      ...(o.backers ? { backers: o.backers } : {}),
+      ...(o.opponents ? { opponents: o.opponents } : {}),
+      ...(o.undecided ? { undecided: o.undecided } : {}),
+      ...(o.conditional ? { conditional: o.conditional.map((c) => ({ actor: c.actor, condition: oneLine(c.condition) })) } : {}),
+    }));
+    // Many actors: the matrix goes on over several slides, a block of rows each.
+    const blocks = chunk(matrixActors, MATRIX_ROWS);
+    blocks.forEach((rows, i) => {
+      const title = L.continued(L.heading.matrix, i, blocks.length);
+      flows.push({
+        key: 'options',
+        section: 'options',
+        id: i === 0 ? 'options' : `options-${i + 1}`,
+        title,
+        fixedTitle: true,
+        units: [
+          {
+            id: `options.matrix.${i}`,
+            block: {
+              kind: 'drawing',
+              drawing: { type: 'matrix', actors: rows, options: matrixOptions, room: DRAWING_ROOM },
+              ...textAlternative(drawMatrix({ actors: rows, options: matrixOptions })),
+            },
+            fields: [],
+          },
+        ],
+        ...(i === 0 ? withNotes(ctx.notes('options')) : {}),
+      });
+    });
+  } else if (opts.length > 1) {
+    const columns: Column[] = [
+      { label: L.columns.number, width: 0.06 },
+      { label: L.columns.option, width: 0.44 },
+      { label: L.columns.backedBy, width: 0.25 },
+      { label: L.columns.opposedBy, width: 0.25 },
+    ];
+    const units = opts.map(
+      (o, i): Unit => ({
+        id: `options.${i}`,
+        block: row(columns, [[raw(String(i + 1))], [text(o.title), ...ctx.tag(itemKey.option(o))], ctx.actors(o.backers), ctx.actors(o.opponents)]),
+        group: 'options',
+        fields: [`options[${i}].title`],
+      }),
+    );
+    flows.push(flow('options', 'options', L.heading.optionsTable, units, ctx.notes('options')));
+  }
+  // The section's notes go on its first slide: the overview if there is one.
+  const notesOnOption = flows.length === 0 ? ctx.notes('options') : undefined;
+  opts.forEach((o, i) => flows.push(optionFlow(ctx, o, i, opts.length, i === 0 ? notesOnOption : undefined)));
+  return flows;
+}
+
+/** What a drawing says in words: one line per entry, and a one-sentence summary. */
+function textAlternative(visual: { alt: string[]; label: string }): { alt: string[]; label: string } {
+  return { alt: visual.alt, label: visual.label };
+}
+
+function optionFlow(ctx: Context, o: Option, index: number, count: number, notes?: Notes): Flow {
+  const L = ctx.labels;
+  const title = L.heading.option(count > 1 ? index + 1 : undefined, oneLine(o.title));
+  const base = o.id ? `option-${o.id}` : `option-${index + 1}`;
+  const units: Unit[] = [
+    { id: `${base}.summary`, block: para([text(o.summary), ...ctx.cite(o.sources), ...ctx.tag(itemKey.option(o))]), fields: [`options[${index}].summary`] },
+  ];
+  const pros = o.pros ?? [];
+  const cons = o.cons ?? [];
+  const columns: Column[] = [
+    { label: L.columns.for, width: 0.5 },
+    { label: L.columns.against, width: 0.5 },
+  ];
+  for (let r = 0; r < Math.max(pros.length, cons.length); r++) {
+    const cell = (list: string[]) => (list[r] === undefined ? [] : [text(list[r]!)]);
+    units.push({
+      id: `${base}.argument.${r}`,
+      block: row(columns, [cell(pros), cell(cons)]),
+      group: `${base}.arguments`,
+      fields: [...(pros[r] === undefined ? [] : [`options[${index}].pros[${r}]`]), ...(cons[r] === undefined ? [] : [`options[${index}].cons[${r}]`])],
+    });
+  }
+  const who: Run[] = [];
+  if (o.backers?.length) who.push(raw(L.backedBy, 'strong'), raw(' '), ...ctx.actors(o.backers));
+  if (o.opponents?.length) {
+    if (who.length) who.push(raw(' · '));
+    who.push(raw(L.opposedBy, 'strong'), raw(' '), ...ctx.actors(o.opponents));
+  }
+  if (who.length) units.push({ id: `${base}.who`, block: para(who), fields: [`options[${index}].backers`] });
+  (o.conditional ?? []).forEach((c, k) =>
+    units.push({
+      id: `${base}.conditional.${k}`,
+      block: para([
+        raw(L.backedIf, 'strong'),
+        raw(' '),
+        raw(ctx.actorName.get(c.actor)!),
+        raw(' — '),
+        text(c.condition),
+        ...ctx.cite(c.sources),
+      ]),
+      fields: [`options[${index}].conditional[${k}].condition`],
+    }),
+  );
+  return { key: base, section: 'options', id: base, title, units, ...withNotes(notes), outline: title };
+}
+
+function nextSteps(ctx: Context): Flow[] {
+  const L = ctx.labels;
   const steps = (ctx.facts.next_steps ?? [])
-    .map((s, order) => ({ ...s, due: s.when === undefined ? undefined : date(s.when), order }))
+    .map((s, order) => ({ ...s, span: s.when === undefined ? undefined : validSpan(s.when), order }))
+    .map((s) => ({ ...s, due: s.span?.start }))
     // Undated steps go last, in the order written.
     .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0) || a.order - b.order);
   if (steps.length === 0) return [];
-  return pages(
-    ctx,
-    'next-steps',
-    'Next steps',
-    steps,
-    (s) => px.row(s.what, 70),
-    (page) =>
-      [
-        '| When | What | Who |',
-        '| --- | --- | --- |',
-        ...page.map((s) => `| ${s.due ? formatDateShort(s.due) : 'Not set'} | ${escapeText(s.what)}${ctx.cite(s.sources)}${ctx.tag(itemKey.step(s.what))} | ${ctx.actors(s.who) || '—'} |`),
-      ].join('\n'),
-    ctx.notes('next_steps'),
-    BODY - px.tableHead,
-    (s) => `next_steps[${s.order}].what`,
+  const columns: Column[] = [
+    { label: L.columns.when, width: 0.18, nowrap: true },
+    { label: L.columns.what, width: 0.57 },
+    { label: L.columns.who, width: 0.25 },
+  ];
+  const units = steps.map(
+    (s): Unit => ({
+      id: `next-steps.${s.order}`,
+      block: row(columns, [
+        [raw(s.span ? L.spanShort(s.span) : L.notSet)],
+        [text(s.what), ...ctx.cite(s.sources), ...ctx.tag(itemKey.step(s.what))],
+        ctx.actors(s.who),
+      ]),
+      group: 'next-steps',
+      fields: [`next_steps[${s.order}].what`],
+    }),
   );
+  return [flow('next-steps', 'next-steps', L.heading.nextSteps, units, ctx.notes('next_steps'))];
 }
 
-function sources(ctx: Context): Slide[] {
-  const list = ctx.facts.sources;
-  return pages(
-    ctx,
-    'sources',
-    'Sources',
-    list,
-    (s) => px.item(sourceLine(s)) * 0.8,
-    (page, _i, start) => page.map((s, n) => `${start + n + 1}. ${sourceLine(s)}`).join('\n'),
-    ctx.notes('sources'),
-    BODY,
-    (s) => `sources[${list.indexOf(s)}]`,
-  );
+function sources(ctx: Context): Flow[] {
+  const L = ctx.labels;
+  const units = ctx.sourceEntries.map((s, i): Unit => {
+    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, “${s.title}”` : `“${s.title}”`)];
+    if (s.date) runs.push(raw(`, ${L.date(s.date)}`));
+    runs.push(raw('.'));
+    if (s.url) runs.push(raw(' '), { kind: 'link', href: s.url, text: s.url });
+    if (s.checked) runs.push(raw(' '), raw(L.checkedCopy, 'em'));
+    return { id: `sources.${i}`, block: item(runs, s.number), group: 'sources', fields: [`sources[${i}]`] };
+  });
+  return [flow('sources', 'sources', L.heading.sources, units, ctx.notes('sources'))];
 }
 
-function sourceLine(s: Source): string {
-  const parts = [`${escapeText(s.publisher)}, “${escapeText(s.title)}”`];
-  if (s.date !== undefined) parts.push(formatDate(date(s.date)));
-  let line = parts.join(', ') + '.';
-  if (s.url) line += ` <${new URL(s.url).href}>`;
-  if (s.copy) line += ' *(quotes checked against a local copy)*';
-  return line;
+/** Splits a list into as few pieces of at most `size` as needed, as even as possible (7 + 6, not 12 + 1). */
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const pieces = Math.max(1, Math.ceil(list.length / size));
+  const even = Math.ceil(list.length / pieces);
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += even) out.push(list.slice(i, i + even));
+  return out;
 }
 
-/**
- * Slide ids come from facts ids ("actor-nato", "option-2"), so two can meet: an actor "nato-2"
- * beside NATO's second page, an option with id "2" beside the second unnamed option. Later
- * ones get a numeric suffix; the order of slides makes this deterministic.
- */
-function distinctIds(slides: Slide[]): void {
-  const used = new Set<string>();
-  for (const slide of slides) {
-    let id = slide.id;
-    for (let n = 2; used.has(id); n++) id = `${slide.id}-${n}`;
-    slide.id = id;
-    used.add(id);
-  }
+function flow(key: string, section: Flow['section'], title: string, units: Unit[], notes?: Notes): Flow {
+  return { key, section, id: key, title, units, ...withNotes(notes) };
 }
 
-function withNotes(notes: string | undefined): { notes?: string } {
-  return notes === undefined ? {} : { notes };
+function withNotes(notes: Notes | undefined): { notes?: string[]; notesField?: string } {
+  return notes === undefined ? {} : { notes: notes.notes, notesField: notes.field };
 }

@@ -1,4 +1,11 @@
-/** The deck model: what every later stage (Markdown, HTML, PDF) is made from. */
+/**
+ * The deck model: what every output (slides.md, the reveal.js page, the PDFs, their metadata
+ * and outline) is rendered from. Text is held as runs of plain characters, never as Markdown
+ * or HTML, so each renderer escapes it for its own format and no renderer re-parses another's
+ * output.
+ */
+import type { PartialDate } from '../facts/dates.js';
+import type { Labels } from './labels.js';
 
 export type SectionId =
   | 'title'
@@ -11,52 +18,143 @@ export type SectionId =
   | 'next-steps'
   | 'sources';
 
-export const SECTION_LABELS: Record<SectionId, string> = {
-  title: 'Briefing',
-  'bottom-line': 'Bottom line',
-  changes: 'What changed',
-  background: 'Background',
-  timeline: 'Timeline',
-  positions: 'Positions',
-  options: 'Options',
-  'next-steps': 'Next steps',
-  sources: 'Sources',
-};
+/** A stretch of inline content. */
+export type Run =
+  | { kind: 'text'; text: string; style?: 'strong' | 'em' }
+  /** Citation of sources by their number in the deck's list of sources. */
+  | { kind: 'cite'; sources: number[] }
+  /** An item new or changed since the earlier facts the deck is compared with. */
+  | { kind: 'tag'; mark: 'new' | 'updated' }
+  | { kind: 'link'; href: string; text: string };
+
+export interface ListItem {
+  runs: Run[];
+  /** Its number in an ordered list, which goes on counting across continuation slides. */
+  number?: number;
+}
+
+export interface Column {
+  label: string;
+  /** Share of the table's width (the columns of a table add up to 1). */
+  width: number;
+  /** Dates and numbers: kept on one line where they fit. */
+  nowrap?: boolean;
+}
+
+export type Block =
+  /** A heading inside a slide ("Key terms", "Actions"). */
+  | { kind: 'heading'; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[]; role?: 'subtitle' | 'byline' | 'marking' }
+  | { kind: 'list'; ordered: boolean; items: ListItem[] }
+  | { kind: 'table'; columns: Column[]; rows: Run[][][] }
+  | { kind: 'quote'; runs: Run[]; attribution: Run[] }
+  /** A drawing and its text alternative (one line per entry, for screen readers and slides.md). */
+  | { kind: 'drawing'; drawing: Drawing; alt: string[]; label: string };
+
+export type Drawing =
+  | { type: 'timeline'; events: TimelineEntry[]; asOf: PartialDate; room: number }
+  | { type: 'matrix'; actors: { id: string; name: string }[]; options: MatrixOption[]; room: number };
+
+export interface TimelineEntry {
+  when: PartialDate;
+  /** The last period of a range. */
+  end?: PartialDate;
+  /** Still going on since `when`. */
+  since?: boolean;
+  label: string;
+  upcoming: boolean;
+}
+
+export interface MatrixOption {
+  title: string;
+  backers?: string[];
+  opponents?: string[];
+  undecided?: string[];
+  conditional?: { actor: string; condition: string }[];
+}
 
 export interface Slide {
   /** Unique within the deck; used as the HTML id and in `#/id` links. */
   id: string;
   section: SectionId;
-  /** Plain-text title, for outlines and tests. */
+  /** The heading, as shown: "Background (2/3)". The title slide's is the deck title. */
   title: string;
-  /** The slide's Markdown, facts text already escaped. */
-  markdown: string;
-  /** Speaker notes as Markdown, if any. */
-  notes?: string;
-  /** The group of slides that splits differently when this one does not fit (section or actor). */
-  fitKey?: string;
-  /** How many facts items (list entries, rows, quotes) the slide holds: one cannot be split. */
-  items?: number;
-  /** Facts fields shown on the slide, e.g. `actors[0].quotes[2].text`, for messages. */
-  fields?: string[];
-  /** Text size when set smaller to fit (0.85 to 1). */
+  blocks: Block[];
+  /** Speaker notes, one string per paragraph. */
+  notes?: string[];
+  /** The facts field the notes come from, for messages. */
+  notesField?: string;
+  /** Text size when one item alone needs a smaller size to fit (0.85 to 1). */
   zoom?: number;
   /** A bookmark of its own under its section in the PDF outline (an actor, an option). */
   outline?: string;
+  /** Facts fields shown on the slide, e.g. `actors[0].quotes[2].text`, for messages. */
+  fields: string[];
   /**
-   * A drawing (inline SVG) shown under the slide's heading. The rest of the Markdown is then
-   * its text alternative: read by screen readers, not shown.
+   * For each block, the layout units it shows (one per list item or table row; none for a
+   * repeated heading): ids that tie the rendered elements to the model for measuring.
    */
-  visual?: { svg: string; label: string };
+  units: string[][];
+}
+
+export interface SourceEntry {
+  number: number;
+  id: string;
+  publisher: string;
+  title: string;
+  date?: PartialDate;
+  url?: string;
+  /** Quotes citing it were checked against a local copy. */
+  checked: boolean;
 }
 
 export interface Deck {
   title: string;
   subtitle?: string;
-  /** Formatted, e.g. "13 February 2019". */
-  asOf: string;
+  asOf: PartialDate;
   preparedBy: string;
   marking: string;
+  audience?: string;
+  /** BCP 47 language tag of the deck's text. */
   language: string;
+  /** Every word the deck adds to the facts. */
+  labels: Labels;
+  /** The actors' names, for search keywords. */
+  keywords: string[];
+  sources: SourceEntry[];
   slides: Slide[];
+}
+
+/** The plain text of runs: what a reader sees, without citations or tags. */
+export function plainText(runs: readonly Run[]): string {
+  return runs.map((r) => (r.kind === 'text' || r.kind === 'link' ? r.text : '')).join('');
+}
+
+/** Source numbers a slide cites, in order. */
+export function citedSources(slide: Slide): number[] {
+  const cited = new Set<number>();
+  const visit = (runs: readonly Run[]) => {
+    for (const r of runs) if (r.kind === 'cite') for (const n of r.sources) cited.add(n);
+  };
+  for (const b of slide.blocks) {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+        visit(b.runs);
+        break;
+      case 'list':
+        for (const item of b.items) visit(item.runs);
+        break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row) visit(cell);
+        break;
+      case 'quote':
+        visit(b.runs);
+        visit(b.attribution);
+        break;
+      case 'drawing':
+        break;
+    }
+  }
+  return [...cited].sort((a, b) => a - b);
 }

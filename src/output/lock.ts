@@ -3,7 +3,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BriefdeckError, ExitCode } from '../errors.js';
-import { displayPath } from '../facts/load.js';
+import { displayPath } from '../paths.js';
 import { removeOnExit } from './cleanup.js';
 
 /** The lock file of a deck's build folder while a build writes it. */

@@ -3,21 +3,38 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { BrowserPool } from '../browser/pool.js';
 
-export interface SlideOverflow {
+/**
+ * One slide as Chromium laid it out, in px of the 1280×720 slide as drawn (a slide whose text
+ * is set smaller is measured smaller), from the top of the slide's heading.
+ */
+export interface SlideMeasure {
   id: string;
-  title: string;
-  /** Pixels of content below the slide's body area. */
-  by: number;
-  /** Height of the body area, in the same pixels. */
-  height: number;
+  /** Text size of the slide (1, or 0.85 to 0.95). */
+  zoom: number;
+  /** Where the body ends. */
+  capacity: number;
+  /** Where the first block under the heading may start. */
+  heading: number;
+  /** Where the lowest content ends; past `capacity`, the slide runs over. */
+  bottom: number;
+  /** Content wider than the body. */
+  wide: boolean;
+  /** Each layout unit drawn on the slide (see the `data-u` attributes). */
+  units: { id: string; top: number; bottom: number }[];
 }
+
+/**
+ * Told the measurements of the deck as laid out; answers with a deck page to load instead
+ * (laid out again from what was measured), or nothing to print this one.
+ */
+export type Relayout = (measures: SlideMeasure[], round: number) => Promise<string | undefined>;
 
 export interface PdfResult {
   pdf: Uint8Array;
   /** Pages reveal.js laid out in print view; one per slide. */
   pages: number;
-  /** Slides whose text runs past the bottom of the slide. */
-  overflow: SlideOverflow[];
+  /** The slides as printed. */
+  measures: SlideMeasure[];
   /** Requests that would have left the deck folder, blocked. */
   blocked: string[];
 }
@@ -62,8 +79,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * backgrounds, selectable text, clickable links and embedded fonts. Waits for reveal's
  * `pdf-ready` event and the fonts; nothing else.
  */
-export async function exportPdf(pool: BrowserPool, htmlFile: string): Promise<PdfResult> {
-  return printers(pool).print(htmlFile);
+export async function exportPdf(pool: BrowserPool, htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
+  return printers(pool).print(htmlFile, relayout);
 }
 
 /**
@@ -99,8 +116,8 @@ class Printers {
 
   constructor(private readonly pool: BrowserPool) {}
 
-  print(htmlFile: string): Promise<PdfResult> {
-    return this.lend((printer) => printer.print(htmlFile));
+  print(htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
+    return this.lend((printer) => printer.print(htmlFile, relayout));
   }
 
   /** Runs `fn` on an idle print page (or a new one), which is kept for reuse if `fn` succeeds. */
@@ -181,11 +198,31 @@ class PrintPage {
     return printer;
   }
 
-  async print(htmlFile: string): Promise<PdfResult> {
+  async print(htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
+    const { page } = this;
+    const ms = this.timeoutMs;
+    this.blocked = [];
+    let layout: { pages: number; measures: SlideMeasure[] };
+    for (let round = 0, file: string | undefined = htmlFile; ; round++) {
+      await this.load(file);
+      layout = await page.evaluate(measureSlides);
+      file = relayout ? await relayout(layout.measures, round) : undefined;
+      if (file === undefined) break;
+    }
+    const refused = await page.evaluate(() => window.__briefdeckRefused ?? []);
+    const pdf = await step(
+      'printing',
+      ms,
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout: ms }),
+    );
+    return { pdf, pages: layout.pages, measures: layout.measures, blocked: [...new Set([...refused, ...this.blocked])] };
+  }
+
+  /** Opens a deck page in the print view and waits for its layout and fonts. */
+  private async load(htmlFile: string): Promise<void> {
     const { page } = this;
     const ms = this.timeoutMs;
     this.root = pathToFileURL(path.dirname(htmlFile)).href + '/';
-    this.blocked = [];
     this.errors = [];
     const scriptErrors = () =>
       this.errors.length === 0
@@ -194,21 +231,39 @@ class PrintPage {
     await step('loading the deck', ms, page.goto(`${pathToFileURL(htmlFile).href}?view=print`, { waitUntil: 'load' }));
     await step('waiting for reveal.js to lay out the print view', ms, page.evaluate(() => window.__briefdeckPdfReady), scriptErrors);
     await step('waiting for the fonts', ms, page.evaluate(() => document.fonts.ready.then(() => undefined)));
-    const refused = await page.evaluate(() => window.__briefdeckRefused ?? []);
-    const layout = await page.evaluate(() => {
-      const overflow = [...document.querySelectorAll<HTMLElement>('section.bd-slide')].flatMap((s) => {
-        const body = s.querySelector<HTMLElement>('.bd-body');
-        const by = body ? body.scrollHeight - body.clientHeight : 0;
-        const height = body?.clientHeight ?? 0;
-        return by > 1 ? [{ id: s.id, title: s.querySelector('h1,h2')?.textContent ?? s.id, by, height }] : [];
-      });
-      return { pages: document.querySelectorAll('.pdf-page').length, overflow };
-    });
-    const pdf = await step(
-      'printing',
-      ms,
-      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout: ms }),
-    );
-    return { pdf, pages: layout.pages, overflow: layout.overflow, blocked: [...new Set([...refused, ...this.blocked])] };
   }
+}
+
+/** Runs in the page: every slide's body, heading and layout units, measured. */
+function measureSlides(): { pages: number; measures: SlideMeasure[] } {
+  const measures = [...document.querySelectorAll<HTMLElement>('section.bd-slide')].map((s) => {
+    const zoom = Number(/\bbd-zoom-(\d+)\b/.exec(s.className)?.[1] ?? 100) / 100;
+    // The print view may scale slides to its page: measure in the slide's own px.
+    const scale = s.getBoundingClientRect().height / 720 || 1;
+    const body = s.querySelector<HTMLElement>('.bd-body')!;
+    const box = body.getBoundingClientRect();
+    const heading = body.querySelector<HTMLElement>('h1, h2');
+    const origin = heading ? heading.getBoundingClientRect().top : box.top;
+    const px = (v: number) => (v - origin) / scale;
+    const after = heading ? heading.getBoundingClientRect().bottom + parseFloat(getComputedStyle(heading).marginBottom) * zoom : origin;
+    let bottom = 0;
+    for (const child of body.children) {
+      if (child.classList.contains('bd-sr')) continue;
+      bottom = Math.max(bottom, px(child.getBoundingClientRect().bottom));
+    }
+    const units = [...body.querySelectorAll<HTMLElement>('[data-u]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.dataset.u!, top: px(r.top), bottom: px(r.bottom) };
+    });
+    return {
+      id: s.id,
+      zoom,
+      capacity: px(box.bottom),
+      heading: px(after),
+      bottom,
+      wide: body.scrollWidth > body.clientWidth + 1,
+      units,
+    };
+  });
+  return { pages: document.querySelectorAll('.pdf-page').length, measures };
 }

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
-import type { Facts } from '../facts/schema.js';
 import { renderHandout } from '../html/handout.js';
+import type { RenderOptions } from '../html/render.js';
 import type { Deck } from '../model/deck.js';
 import { StagedFile } from '../output/atomic.js';
 import { VERSION } from '../package-root.js';
@@ -35,10 +35,10 @@ const TYPE_SIZES_PT = [10.5, 10, 9.5, 9, 8.5, 8];
  */
 export async function printHandout(
   pool: BrowserPool,
-  build: { outDir: string; name: string; deck: Deck; facts: Facts; deckHtml: string },
+  build: { outDir: string; name: string; deck: Deck; brand?: RenderOptions['brand'] },
 ): Promise<HandoutResult> {
-  const { outDir, name, deck, facts } = build;
-  const html = renderHandout(deck, build.deckHtml, facts.sources, { generator: `briefdeck ${VERSION}` });
+  const { outDir, name, deck } = build;
+  const html = renderHandout(deck, { generator: `briefdeck ${VERSION}`, ...(build.brand ? { brand: build.brand } : {}) });
   const page = new StagedFile(path.join(outDir, `${name}-handout.html`), '.html');
   try {
     await page.write(html);
@@ -50,7 +50,7 @@ export async function printHandout(
       const refused = await step('reading the handout', ms, p.evaluate(() => window.__briefdeckRefused ?? []));
       await step('setting up the handout', ms, p.emulateMediaType('print'));
       try {
-        const crowded = await step('fitting the notes', ms, p.evaluate((sizes) => {
+        const crowded = await step('fitting the notes', ms, p.evaluate((sizes, more) => {
           const out: { id: string; title: string }[] = [];
           for (const sheet of document.querySelectorAll<HTMLElement>('.hd-page')) {
             const text = sheet.querySelector<HTMLElement>('.hd-text')!;
@@ -65,14 +65,17 @@ export async function printHandout(
               // The notes are cut short (faded out, and said so); the sources stay whole.
               if (notes && !whole(notes)) {
                 notes.classList.add('hd-cut');
-                notes.insertAdjacentHTML('afterend', '<p class="hd-more">The notes go on in the deck’s speaker view.</p>');
+                const line = document.createElement('p');
+                line.className = 'hd-more';
+                line.textContent = more;
+                notes.after(line);
               }
               const slide = sheet.querySelector('section');
               out.push({ id: slide?.id ?? '', title: slide?.querySelector('h1,h2')?.textContent ?? '' });
             }
           }
           return out;
-        }, TYPE_SIZES_PT));
+        }, TYPE_SIZES_PT, deck.labels.notesGoOn));
         const pdf = await step(
           'printing the handout',
           ms,
@@ -90,7 +93,7 @@ export async function printHandout(
         ExitCode.environment,
       );
     });
-    const pdf = await finishPdf(value.pdf, pdfInfo(deck, facts, 'handout'), deckOutline(deck), deck.slides.length);
+    const pdf = await finishPdf(value.pdf, pdfInfo(deck, 'handout'), deckOutline(deck), deck.slides.length);
     return { pdf, crowded: value.crowded, blocked: [...new Set([...value.refused, ...blocked])] };
   } finally {
     await page.discard();

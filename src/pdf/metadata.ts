@@ -1,8 +1,5 @@
 import type { PDFDict as Dict, PDFRef as Ref } from 'pdf-lib';
-import { parseDate } from '../facts/dates.js';
-import type { Facts } from '../facts/schema.js';
-import { oneLine } from '../markdown/escape.js';
-import { SECTION_LABELS, type Deck } from '../model/deck.js';
+import type { Deck } from '../model/deck.js';
 import { VERSION } from '../package-root.js';
 
 /** The document information of a PDF: what a viewer's "Properties" and a search index show. */
@@ -25,30 +22,26 @@ export interface OutlineItem {
 }
 
 /** The document information and outline for a deck's PDF or its handout. */
-export function pdfMeta(deck: Deck, facts: Facts, kind: 'deck' | 'handout' = 'deck'): { info: PdfInfo; outline: OutlineItem[] } {
-  return { info: pdfInfo(deck, facts, kind), outline: deckOutline(deck) };
+export function pdfMeta(deck: Deck, kind: 'deck' | 'handout' = 'deck'): { info: PdfInfo; outline: OutlineItem[] } {
+  return { info: pdfInfo(deck, kind), outline: deckOutline(deck) };
 }
 
 /** The document information for a deck's PDF or its handout. */
-export function pdfInfo(deck: Deck, facts: Facts, kind: 'deck' | 'handout' = 'deck'): PdfInfo {
-  const about = deck.subtitle ?? `Briefing as of ${deck.asOf}`;
+export function pdfInfo(deck: Deck, kind: 'deck' | 'handout' = 'deck'): PdfInfo {
+  const L = deck.labels;
+  const about = deck.subtitle ?? L.briefingAsOf(L.date(deck.asOf));
   const producer = `briefdeck ${VERSION}`;
+  const { year, month, day } = deck.asOf;
   return {
     title: deck.title,
     author: deck.preparedBy,
-    subject: kind === 'deck' ? about : `Handout with speaker notes and sources — ${about}`,
-    keywords: (facts.actors ?? []).map((a) => oneLine(a.name)),
-    created: asOfDate(facts.meta.as_of),
+    subject: kind === 'deck' ? about : L.handoutSubject(about),
+    keywords: deck.keywords,
+    // Midnight UTC of the as-of day.
+    created: new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1)),
     creator: producer,
     producer,
   };
-}
-
-/** Midnight UTC of the as-of day. */
-function asOfDate(value: string | number): Date {
-  const d = parseDate(value);
-  if (typeof d === 'string') throw new Error(`unvalidated as_of date: ${d}`);
-  return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));
 }
 
 /**
@@ -63,7 +56,7 @@ export function deckOutline(deck: Deck): OutlineItem[] {
   deck.slides.forEach((slide, page) => {
     if (slide.section !== section) {
       section = slide.section;
-      current = { title: SECTION_LABELS[slide.section], page, children: [] };
+      current = { title: deck.labels.section[slide.section], page, children: [] };
       items.push(current);
     }
     if (slide.outline !== undefined) current!.children.push({ title: slide.outline, page, children: [] });
@@ -90,7 +83,7 @@ export async function finishPdf(
     throw new Error(`${info.title}: printed ${doc.getPageCount()} pages for ${expectPages} slides`);
   }
   doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setAuthor(info.author);
+  if (info.author) doc.setAuthor(info.author);
   doc.setSubject(info.subject);
   doc.setCreator(info.creator);
   doc.setProducer(info.producer);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InvalidFactsError, type Problem } from '../errors.js';
-import { displayPath } from '../facts/load.js';
+import { displayPath } from '../paths.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
 import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';

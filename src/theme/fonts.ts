@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Asset } from '../html/assets.js';
+import type { Asset } from '../asset.js';
 
 const require = createRequire(import.meta.url);
 

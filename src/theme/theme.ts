@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidFactsError, UsageError, type Problem } from '../errors.js';
-import type { Asset } from '../html/assets.js';
+import type { Asset } from '../asset.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { BRAND_COLOURS, BrandPathError, brandCss, loadBrand, locateInYaml, type Brand, type ColourName, type Palette } from './brand.js';
 import { DEFAULT_FONT, fontAssets } from './fonts.js';

@@ -1,8 +1,12 @@
-import { endKey, formatDate, formatDateShort, startKey, type PartialDate } from '../facts/dates.js';
+import { endKey, formatDate, formatDateShort, formatSpan, startKey, type PartialDate } from '../facts/dates.js';
 import { el, escapeXml, text, textWidth, wrap, type Visual } from './svg.js';
 
 export interface TimelineEvent {
   when: PartialDate;
+  /** The last period of a range (2032-05-18/2032-05-20): drawn as a span. */
+  end?: PartialDate;
+  /** Still going on since `when`: drawn as a span up to the as-of date. */
+  since?: boolean;
   label: string;
   upcoming: boolean;
 }
@@ -22,6 +26,11 @@ const DAY = 86_400_000;
 const day = (key: number) => Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100) / DAY;
 const first = (d: PartialDate) => day(startKey(d));
 const last = (d: PartialDate) => day(endKey(d));
+/** First and last day an event covers: its date's whole period, its range, or up to as-of. */
+const period = (e: TimelineEvent, asOf: PartialDate): readonly [number, number] => [
+  first(e.when),
+  e.since ? Math.max(last(e.when), first(asOf)) : last(e.end ?? e.when),
+];
 
 interface Segment {
   from: number;
@@ -43,7 +52,7 @@ const GAP_DAYS = 90;
 function scale(events: TimelineEvent[], asOf: PartialDate): { at: (day: number) => number; segments: Segment[] } {
   // Each event covers its whole period (a year, a month or a day); breaks fall only between
   // periods, never inside one.
-  const spans = [...events.map((e) => [first(e.when), last(e.when)] as const), [first(asOf), first(asOf)] as const].sort(
+  const spans = [...events.map((e) => period(e, asOf)), [first(asOf), first(asOf)] as const].sort(
     (a, b) => a[0] - b[0] || a[1] - b[1],
   );
   const groups: { first: number; last: number; count: number }[] = [];
@@ -94,11 +103,12 @@ interface Placed {
 }
 
 /** Puts each label in the nearest lane where it overlaps no other; undefined if some cannot. */
-function placeLabels(events: TimelineEvent[], at: (d: number) => number): Placed[] | undefined {
+function placeLabels(events: TimelineEvent[], at: (d: number) => number, asOf: PartialDate): Placed[] | undefined {
   const taken = new Map<number, { x0: number; x1: number }[]>();
   const placed: Placed[] = [];
   for (const event of events) {
-    const x = at((first(event.when) + last(event.when)) / 2);
+    const [from, to] = period(event, asOf);
+    const x = at((from + to) / 2);
     const lines = wrap(event.label, LABEL_WIDTH, SIZE, 2);
     const width = Math.max(textWidth(dateLabel(event), SIZE), ...lines.map((l) => textWidth(l, SIZE)));
     const x0 = Math.min(Math.max(0, x - width / 2), WIDTH - width);
@@ -111,7 +121,8 @@ function placeLabels(events: TimelineEvent[], at: (d: number) => number): Placed
   return placed;
 }
 
-const dateLabel = (e: TimelineEvent) => formatDateShort(e.when) + (e.upcoming ? ' · upcoming' : '');
+const spanOf = (e: TimelineEvent) => ({ start: e.when, ...(e.end ? { end: e.end } : {}), ...(e.since ? { since: true } : {}) });
+const dateLabel = (e: TimelineEvent) => formatSpan(spanOf(e), true) + (e.upcoming ? ' · upcoming' : '');
 
 /**
  * Splits a chronological list of events into as few timeline drawings as keep every label
@@ -119,7 +130,7 @@ const dateLabel = (e: TimelineEvent) => formatDateShort(e.when) + (e.upcoming ? 
  */
 export function timelineChunks(events: TimelineEvent[], asOf: PartialDate): TimelineEvent[][] {
   if (events.length === 0) return [];
-  if (events.length <= 1 || placeLabels(events, scale(events, asOf).at)) return [events];
+  if (events.length <= 1 || placeLabels(events, scale(events, asOf).at, asOf)) return [events];
   const half = Math.ceil(events.length / 2);
   return [...timelineChunks(events.slice(0, half), asOf), ...timelineChunks(events.slice(half), asOf)];
 }
@@ -127,7 +138,7 @@ export function timelineChunks(events: TimelineEvent[], asOf: PartialDate): Time
 /** A horizontal timeline: past events filled, upcoming hollow, an "as of" line, labels apart. */
 export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual {
   const { at, segments } = scale(events, asOf);
-  const placed = placeLabels(events, at) ?? [];
+  const placed = placeLabels(events, at, asOf) ?? [];
   const parts: string[] = [];
 
   for (const s of segments) parts.push(el('line', { class: 'v-axis', x1: s.x0, y1: AXIS, x2: s.x1, y2: AXIS }));
@@ -153,8 +164,7 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
     const top = up ? AXIS - level * LANE_STEP - 8 : AXIS + (level - 1) * LANE_STEP + 26;
     const connectorEnd = up ? top + LINE * (p.lines.length + 1) - 10 : top - SIZE;
     parts.push(el('line', { class: 'v-connector', x1: p.x, y1: AXIS, x2: p.x, y2: connectorEnd }));
-    const x0 = first(p.event.when);
-    const x1 = last(p.event.when);
+    const [x0, x1] = period(p.event, asOf);
     if (at(x1) - at(x0) >= 6) {
       parts.push(el('rect', { class: p.event.upcoming ? 'v-span v-upcoming' : 'v-span', x: at(x0), y: AXIS - 4, width: at(x1) - at(x0), height: 8, rx: 4 }));
     }
@@ -187,7 +197,7 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
 
   const range = `${formatDate(events[0]!.when)} to ${formatDate(events[events.length - 1]!.when)}`;
   const label = `Timeline of ${events.length} event${events.length === 1 ? '' : 's'}, ${range}; as of ${formatDate(asOf)}.`;
-  const alt = events.map((e) => `${formatDate(e.when)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`);
+  const alt = events.map((e) => `${formatSpan(spanOf(e))}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`);
   const svg = el(
     'svg',
     { class: 'v-timeline', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', 'aria-label': label },

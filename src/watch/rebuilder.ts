@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserPool } from '../browser/pool.js';
-import { buildDeck, deckIsUpToDate, outDirOf, printDeck, type BuildOptions, type BuildResult } from '../commands/build.js';
+import { buildDeck, deckIsUpToDate, outDirOf, printMeasured, type BuildOptions, type BuildResult } from '../commands/build.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
 import { fingerprint, recordPdf } from '../output/build-state.js';
-import { pdfMeta } from '../pdf/metadata.js';
 import { FACTS_FILE } from '../facts/load.js';
 import { isBrandPath } from '../theme/theme.js';
 
@@ -175,10 +174,35 @@ export class Rebuilder {
     const before = await this.indexHash(d);
     if (before === d.printed || !d.last) return; // same page as the PDF already shows
     const started = performance.now();
+    let expected = before;
     try {
-      const result = await printDeck(pool, html, d.name, d.last.deck.slides.length, pdfMeta(d.last.deck, d.last.facts.facts));
+      const last = d.last;
+      // Laid out from measurement as `build` does it; a changed layout is written to the
+      // page and slides.md too, so the preview shows what the PDF shows.
+      const result = await printMeasured(pool, {
+        facts: last.facts,
+        name: d.name,
+        composed: last.composed,
+        rendered: last.rendered,
+        theme: last.theme,
+        htmlFile: html,
+        write: async (next) => {
+          // A newer build landed meanwhile: its page is not overwritten with older facts.
+          if ((await this.indexHash(d)) !== expected) throw new Superseded();
+          for (const [file, text] of [[last.files.markdown, next.markdown], [html, next.html]] as const) {
+            const page = new StagedFile(file, path.extname(file));
+            try {
+              await (await page.write(text)).commit();
+            } finally {
+              await page.discard();
+            }
+          }
+          expected = createHash('sha256').update(next.html).digest('hex');
+          return html;
+        },
+      });
       // A newer build landed while printing: print that one instead of keeping this PDF.
-      if ((await this.indexHash(d)) !== before) {
+      if ((await this.indexHash(d)) !== expected) {
         d.pdf.again();
         return;
       }
@@ -189,10 +213,14 @@ export class Rebuilder {
       } finally {
         await staged.discard();
       }
-      d.printed = before;
+      d.printed = expected;
       await recordPdf(outDir, path.basename(pdfFile));
-      this.events.pdf?.(d.name, pdfFile, performance.now() - started, result.overflow.length);
+      this.events.pdf?.(d.name, pdfFile, performance.now() - started, 0);
     } catch (err) {
+      if (err instanceof Superseded) {
+        d.pdf.again();
+        return;
+      }
       const error =
         err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
       this.events.pdfFailed?.(d.name, error);
@@ -204,6 +232,9 @@ export class Rebuilder {
     return createHash('sha256').update(bytes).digest('hex');
   }
 }
+
+/** The page being printed was replaced by a newer build. */
+class Superseded extends Error {}
 
 /**
  * A job that never runs twice at once: asked while running, it runs exactly once more after

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffFacts, itemKey } from '../../src/changes/diff.js';
 import type { Facts } from '../../src/facts/schema.js';
 import { renderHtml } from '../../src/html/render.js';
-import { composeSlides } from '../../src/model/compose.js';
-import { validFacts } from '../helpers.js';
+import { validFacts, composeSlides } from '../helpers.js';
 
 const BEFORE = `meta:
   title: Test briefing

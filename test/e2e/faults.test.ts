@@ -92,7 +92,7 @@ describe.skipIf(!HAS_PROC)('a browser that hangs or dies mid-export', () => {
     const pool = new BrowserPool({ timeoutMs: 30_000 });
     try {
       const started = performance.now();
-      const printing = printDeck(pool, path.join(outDir, 'index.html'), DECK, 16).then(
+      const printing = printDeck(pool, path.join(outDir, 'index.html'), DECK).then(
         () => undefined,
         (e: unknown) => e,
       );

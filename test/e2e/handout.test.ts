@@ -6,10 +6,11 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/browser/pool.js';
 import { buildDeck, deckIsUpToDate, type BuildResult } from '../../src/commands/build.js';
-import { citedSources } from '../../src/html/handout.js';
 import { createMarkdown } from '../../src/markdown/render.js';
-import type { Slide } from '../../src/model/deck.js';
+import { citedSources, type Slide } from '../../src/model/deck.js';
+import { notesMarkdown } from '../../src/markdown/serialize.js';
 import { VERSION } from '../../src/package-root.js';
+import { InvalidFactsError } from '../../src/errors.js';
 import { fontEmbedding, readPdf, ROOT, SLIDES, squash, tempDir, type ParsedPdf } from './helpers.js';
 
 const run = promisify(execFile);
@@ -109,7 +110,7 @@ async function details(file: string): Promise<PdfDetails> {
 const md = createMarkdown();
 /** The text a slide's notes show once rendered. */
 function notesText(slide: Slide): string {
-  const html = md.render(slide.notes ?? '');
+  const html = md.render(notesMarkdown(slide.notes ?? []));
   const text = html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&quot;/g, '"')
@@ -208,7 +209,7 @@ describe('handout content', () => {
     expect(bottomLine.links.filter((l) => l.dest === 'sources').length).toBe(3);
   });
 
-  it('sets long notes smaller, and cuts notes too long for the page short, never the sources', async () => {
+  it('sets long notes smaller to keep them whole, and refuses notes too long for any page, naming them', async () => {
     const dir = path.join(out, 'decks', 'long-notes');
     await mkdir(dir, { recursive: true });
     const long = 'The minister repeated that the schedule is not negotiable, and officials concede the drought leaves little room. ';
@@ -217,14 +218,16 @@ describe('handout content', () => {
       `    notes: ${long.repeat(60).trim()}`,
     ).replace('  sources: Every source here is fictional test material.', `  background: ${long.repeat(12).trim()}`);
     await writeFile(path.join(dir, 'facts.yaml'), facts);
+    // Sixty sentences fit no page: the build fails, naming the notes, and writes no handout.
+    const error = await buildDeck(dir, { outRoot: path.join(out, 'build'), pool, handout: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidFactsError);
+    expect((error as InvalidFactsError).problems).toEqual([
+      expect.objectContaining({ field: 'actors[0].notes', message: expect.stringMatching(/speaker notes of slide "Valdoria" \(#actor-valdoria\) do not fit its handout page/) }),
+    ]);
+    await writeFile(path.join(dir, 'facts.yaml'), facts.replace(`    notes: ${long.repeat(60).trim()}`, '    notes: Brief.'));
     const result = await buildDeck(dir, { outRoot: path.join(out, 'build'), pool, handout: true });
     const pages = (await readPdf(result.files.handout!)).pages;
     expect(pages.length).toBe(result.deck.slides.length);
-    const valdoria = result.deck.slides.findIndex((s) => s.id === 'actor-valdoria');
-    expect(result.handoutCrowded).toEqual([{ id: 'actor-valdoria', title: 'Valdoria' }]);
-    const cut = squash(pages[valdoria]!.text);
-    expect(cut).toContain('The notes go on in the deck’s speaker view.');
-    expect(cut).toContain('Alpha Wire, “Ministers meet on the river accord”, 4 March 2024.');
     // A dozen sentences fit in smaller type, whole.
     const background = squash(pages[result.deck.slides.findIndex((s) => s.id === 'background')]!.text);
     expect(background).toContain(squash(long.repeat(12).trim()));

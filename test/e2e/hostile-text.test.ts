@@ -14,6 +14,7 @@
  *   runs of whitespace collapsed);
  * - every link is http(s), mailto or a jump inside the deck.
  */
+import { composeSlides } from '../helpers.js';
 import fc from 'fast-check';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,6 @@ import { BrowserPool } from '../../src/browser/pool.js';
 import type { Facts } from '../../src/facts/schema.js';
 import { renderHtml } from '../../src/html/render.js';
 import { escapeParagraphs, escapeText } from '../../src/markdown/escape.js';
-import { composeSlides } from '../../src/model/compose.js';
 
 /** Kept modest so the suite stays fast; raise with BRIEFDECK_PROPERTY_RUNS to search harder. */
 const RUNS = Number(process.env.BRIEFDECK_PROPERTY_RUNS ?? 40);

@@ -4,8 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { deckCsp, printViewStyles, speakerViewInline } from '../../src/html/csp.js';
 import { renderHtml } from '../../src/html/render.js';
-import { composeSlides } from '../../src/model/compose.js';
-import { factsYaml, validFacts } from '../helpers.js';
+import { factsYaml, validFacts, composeSlides } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

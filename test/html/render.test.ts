@@ -5,8 +5,7 @@ import type { Facts } from '../../src/facts/schema.js';
 import { renderHtml } from '../../src/html/render.js';
 import { escapeText, oneLine } from '../../src/markdown/escape.js';
 import { createMarkdown } from '../../src/markdown/render.js';
-import { composeSlides } from '../../src/model/compose.js';
-import { HOSTILE, SLIDES } from '../helpers.js';
+import { HOSTILE, SLIDES, composeSlides } from '../helpers.js';
 
 const escapeHtml = createMarkdown().utils.escapeHtml;
 const render = (facts: Facts) => {

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDeck } from '../../src/commands/build.js';
 import { loadFacts } from '../../src/facts/load.js';
 import { SLIDE_SEPARATOR, toMarkdown } from '../../src/markdown/serialize.js';
-import { composeSlides } from '../../src/model/compose.js';
-import { FIXTURES, MINIMAL_FACTS, SLIDES, validFacts } from '../helpers.js';
+import { FIXTURES, MINIMAL_FACTS, SLIDES, validFacts, composeSlides } from '../helpers.js';
 
 /**
  * Golden file: the exact slides.md of the INF example deck.

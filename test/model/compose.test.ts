@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/render.js';
-import { composeSlides } from '../../src/model/compose.js';
-import type { Deck } from '../../src/model/deck.js';
-import { append, factsYaml, replace, validFacts, type Edit } from '../helpers.js';
+import type { Deck, Slide } from '../../src/model/deck.js';
+import { renderHtml } from '../../src/html/render.js';
+import { append, factsYaml, replace, validFacts, type Edit, composeSlides } from '../helpers.js';
 
 const deckOf = (...edits: Edit[]) => composeSlides(validFacts(factsYaml(...edits)));
+const hasDrawing = (s: Slide) => s.blocks.some((b) => b.kind === 'drawing');
 const ids = (deck: Deck) => deck.slides.map((s) => s.id);
 const titles = (deck: Deck, section: string) => deck.slides.filter((s) => s.section === section).map((s) => s.title);
 const slide = (deck: Deck, id: string) => {
@@ -89,8 +90,8 @@ options:
     expect(ids(deck).filter((id) => id.startsWith('option'))).toEqual(['options', 'option-wait', 'option-2']);
     // The drawn matrix, with its text alternative as the slide's Markdown.
     const matrix = slide(deck, 'options');
-    expect(matrix.visual?.svg).toMatch(/^<svg class="v-matrix"/);
-    expect(matrix.visual?.label).toContain('Positions of 1 actors on 2 options');
+    const drawing = matrix.blocks.find((b) => b.kind === 'drawing');
+    expect(drawing?.kind === 'drawing' && drawing.drawing.type).toBe('matrix');
     expect(matrix.markdown).toBe('## Who backs which option\n\n- The Government: backs option 1; opposes option 2');
   });
 
@@ -162,7 +163,7 @@ describe('composeSlides: timeline', () => {
   it('splits a long timeline into continued slides, each with the table header, marking as_of once', () => {
     const events = Array.from({ length: 40 }, (_, i) => timelineEvent(String(1990 + i), `Event number ${i + 1}.`));
     const deck = withTimeline(...events);
-    const pages = deck.slides.filter((s) => s.section === 'timeline' && !s.visual);
+    const pages = deck.slides.filter((s) => s.section === 'timeline' && !hasDrawing(s));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.map((p) => p.title)).toEqual(pages.map((_, i) => `Timeline (${i + 1}/${pages.length})`));
     for (const p of pages) expect(p.markdown).toContain('| Date | Event |\n| --- | --- |');
@@ -177,13 +178,13 @@ describe('composeSlides: timeline', () => {
     // Thirty events within one month crowd any single drawing.
     const events = Array.from({ length: 30 }, (_, i) => timelineEvent(`2019-03-${String(1 + i).padStart(2, '0')}`, `Event ${i + 1}. A longer account of what happened on that day.`));
     const deck = withTimeline(...events);
-    const charts = deck.slides.filter((s) => s.section === 'timeline' && s.visual);
-    expect(deck.slides.findIndex((s) => s.visual)).toBe(deck.slides.findIndex((s) => s.section === 'timeline'));
+    const charts = deck.slides.filter((s) => s.section === 'timeline' && hasDrawing(s));
+    expect(deck.slides.findIndex((s) => hasDrawing(s))).toBe(deck.slides.findIndex((s) => s.section === 'timeline'));
     expect(charts.length).toBeGreaterThan(1);
     expect(charts.map((c) => c.title)).toEqual(charts.map((_, i) => `Timeline at a glance (${i + 1}/${charts.length})`));
     const listed = charts.flatMap((c) => [...c.markdown.matchAll(/Event (\d+)\./g)].map((m) => Number(m[1])));
     expect([...listed].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    for (const c of charts) expect(c.visual!.svg).toContain('class="v-asof"');
+    for (const c of charts) expect(renderHtml({ ...deck, slides: [c] }, { generator: 'test' })).toContain('class="v-asof"');
   });
 });
 
@@ -206,7 +207,7 @@ describe('composeSlides: long lists', () => {
   it('puts section notes on the first slide of the section only', () => {
     const deck = deckOf(manyPoints(24), replace('bottom_line:', 'notes:\n  background: Say this first.\nbottom_line:'));
     const pages = deck.slides.filter((s) => s.section === 'background');
-    expect(pages.map((p) => p.notes)).toEqual(['Say this first.', ...pages.slice(1).map(() => undefined)]);
+    expect(pages.map((p) => p.notes)).toEqual([['Say this first.'], ...pages.slice(1).map(() => undefined)]);
   });
 });
 
@@ -295,6 +296,7 @@ next_steps:
 
   it('describes the deck for the page furniture', () => {
     const deck = deckOf(replace('  title: Test briefing', '  title: Test\n    briefing'));
-    expect(deck).toMatchObject({ title: 'Test briefing', asOf: '15 January 2020', marking: 'UNCLASSIFIED', language: 'en' });
+    expect(deck).toMatchObject({ title: 'Test briefing', asOf: { year: 2020, month: 1, day: 15 }, marking: 'UNCLASSIFIED', language: 'en' });
+    expect(deck.labels.date(deck.asOf)).toBe('15 January 2020');
   });
 });

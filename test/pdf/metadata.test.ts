@@ -1,10 +1,9 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { composeSlides } from '../../src/model/compose.js';
 import { VERSION } from '../../src/package-root.js';
 import { deckOutline, finishPdf, pdfInfo, type OutlineItem } from '../../src/pdf/metadata.js';
-import { append, factsYaml, replace, validFacts } from '../helpers.js';
+import { append, factsYaml, replace, validFacts, composeSlides } from '../helpers.js';
 
 const facts = validFacts(
   factsYaml(
@@ -65,7 +64,7 @@ async function read(bytes: Uint8Array) {
 
 describe('PDF document information', () => {
   it('comes from the facts: title, prepared by, subtitle, actors, as-of date', () => {
-    const info = pdfInfo(deck, facts);
+    const info = pdfInfo(deck);
     expect(info).toEqual({
       title: 'Test briefing',
       author: 'Test desk',
@@ -75,12 +74,12 @@ describe('PDF document information', () => {
       creator: `briefdeck ${VERSION}`,
       producer: `briefdeck ${VERSION}`,
     });
-    expect(pdfInfo(deck, facts, 'handout').subject).toBe('Handout with speaker notes and sources — What the talks mean');
+    expect(pdfInfo(deck, 'handout').subject).toBe('Handout with speaker notes and sources — What the talks mean');
   });
 
   it('says "Briefing as of" when there is no subtitle', () => {
     const plain = composeSlides(validFacts(factsYaml()));
-    expect(pdfInfo(plain, validFacts(factsYaml())).subject).toBe('Briefing as of 15 January 2020');
+    expect(pdfInfo(plain).subject).toBe('Briefing as of 15 January 2020');
   });
 });
 
@@ -123,7 +122,7 @@ describe('PDF outline', () => {
 
 describe('finishPdf', () => {
   it('writes the information and replaces the outline, deterministically', async () => {
-    const info = pdfInfo(deck, facts);
+    const info = pdfInfo(deck);
     const input = await chromiumLike(deck.slides.length);
     const first = await finishPdf(input, info, deckOutline(deck), deck.slides.length);
     const { outline, info: read1 } = await read(first);
@@ -144,6 +143,6 @@ describe('finishPdf', () => {
   });
 
   it('refuses a PDF with a page count other than the slides', async () => {
-    await expect(finishPdf(await chromiumLike(2), pdfInfo(deck, facts), deckOutline(deck), 3)).rejects.toThrow(/2 pages for 3 slides/);
+    await expect(finishPdf(await chromiumLike(2), pdfInfo(deck), deckOutline(deck), 3)).rejects.toThrow(/2 pages for 3 slides/);
   });
 });

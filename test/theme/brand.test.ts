@@ -5,10 +5,9 @@ import { buildAll } from '../../src/commands/build-all.js';
 import { buildDeck } from '../../src/commands/build.js';
 import { ExitCode, InvalidFactsError, UsageError, type Problem } from '../../src/errors.js';
 import { renderHtml } from '../../src/html/render.js';
-import { composeSlides } from '../../src/model/compose.js';
 import { brandCss, loadBrand, type Brand } from '../../src/theme/brand.js';
 import { builtinThemes, resolveTheme, themeAssets, themePalette } from '../../src/theme/theme.js';
-import { factsYaml, HOSTILE, positionOf, removeTemp, replace, tempDir, validFacts, writeDeck, MINIMAL_FACTS } from '../helpers.js';
+import { factsYaml, HOSTILE, positionOf, removeTemp, replace, tempDir, validFacts, writeDeck, MINIMAL_FACTS, composeSlides } from '../helpers.js';
 
 let tmp: string;
 let deck: string;
