@@ -427,7 +427,8 @@ class Context {
       const { name: nameToks } = splitName(np);
       if (nameToks.length === np.length && np.length <= 3) {
         const person: Person = { name, surname: np.slice(1).map((t) => t.text).join(' '), first: np[0]!.start };
-        return { kind: 'person', person, confidence: 0.55 };
+        // Below check's decisive 0.5: a name with no role beside it could be a company.
+        return { kind: 'person', person, confidence: 0.45 };
       }
     }
     // A descriptor: "the NATO chief", "The minister", "la Première ministre".
@@ -734,7 +735,8 @@ function trailingNP(ts: readonly Token[], allowPreposition: boolean): Token[] | 
     }
     if (isVerbLike(t)) break;
     k--;
-    if (DETERMINERS.has(t.lower)) break;
+    // "the head of the mission", "la Commission du bassin de la Tessaure": of/de keep the phrase going.
+    if (DETERMINERS.has(t.lower) && !(k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower))) break;
     if (ts.length - k > 10) break;
   }
   const np = ts.slice(k);

@@ -149,8 +149,11 @@ function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
     while (k < sentence.length && extra.length < 6) {
       const t = sentence[k]!;
       if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
-      if (['de', 'du', 'des', "d'", 'la', "l'"].includes(t.lower) || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne))/u.test(t.text)) {
-        if (/^\p{Ll}/u.test(t.text) && !['de', 'du', 'des', "d'", 'la', "l'"].includes(t.lower) && extra.length > 0 && !['de', 'du', 'des', "d'", 'la', "l'"].includes(extra.at(-1)!.lower) && !/^\p{Lu}/u.test(extra.at(-1)!.text)) break;
+      const particle = (x: Token | undefined) => !!x && ['de', 'du', 'des', "d'", 'la', "l'"].includes(x.lower);
+      const afterParticle = particle(extra.at(-1));
+      // After de/du/des any word belongs to the name ("du bassin"); otherwise only particles,
+      // capitalised words and adjectives ("régionale", "riverains").
+      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes)$)/u.test(t.text)) {
         extra.push(t);
         k++;
         continue;

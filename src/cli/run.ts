@@ -7,6 +7,7 @@ import { buildAll } from '../commands/build-all.js';
 import { resolveDecks } from '../commands/decks.js';
 import { startLive } from '../commands/live.js';
 import { createDeck } from '../commands/new.js';
+import { draftDeck } from '../commands/draft.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath, loadFacts } from '../facts/load.js';
 import { factsJsonSchema } from '../facts/schema.js';
@@ -178,6 +179,17 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       const written = await createDeck(folder);
       for (const f of written) io.out(`created ${displayPath(f)}`);
       io.out(`next: edit ${displayPath(written[0]!)}, then run: npx briefdeck build ${folder}`);
+    });
+
+  program
+    .command('draft')
+    .description('draft a deck from articles: source copies and a facts.yaml with quotes, speakers, actors, timeline and TODOs')
+    .argument('<articles...>', 'plain-text articles, then optionally the new deck folder (default: slides/<first article>)')
+    .action(async (args: string[]) => {
+      const drafted = await draftDeck(args);
+      for (const f of drafted.written) io.out(`created ${displayPath(f)}`);
+      const deck = displayPath(path.dirname(drafted.factsFile));
+      io.out(`${drafted.todos} TODO${drafted.todos === 1 ? '' : 's'} to resolve in ${displayPath(drafted.factsFile)}; then run: npx briefdeck check ${deck} --strict && npx briefdeck build ${deck}`);
     });
 
   program
