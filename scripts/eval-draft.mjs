@@ -3,8 +3,8 @@
 // checks each draft with `briefdeck check`, scores it against ../shared/articles/truth/*.json
 // and writes bench/draft-results.md. Run by hand (npm run eval:draft), never by npm test.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -28,8 +28,15 @@ for (const file of readdirSync(articles).filter((f) => f.endsWith('.txt')).sort(
   const truth = JSON.parse(readFileSync(path.join(articles, 'truth', `${name}.json`), 'utf8'));
   const deck = path.join(work, 'slides', name);
   const t0 = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [cli, 'draft', path.join(articles, file), deck], { encoding: 'utf8' });
+  // CPU time too (GNU time, when there is one): on a shared machine the wall clock also counts waiting.
+  const timed = existsSync('/usr/bin/time');
+  const argv = [cli, 'draft', path.join(articles, file), deck];
+  const run = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, ...argv], { encoding: 'utf8' })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpuLine = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
+  const cpu = cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : NaN;
   if (run.status !== 0) {
     console.error(`${file}: draft failed\n${run.stderr}`);
     process.exitCode = 1;
@@ -37,7 +44,7 @@ for (const file of readdirSync(articles).filter((f) => f.endsWith('.txt')).sort(
   }
   const check = spawnSync(process.execPath, [cli, 'check', deck], { encoding: 'utf8' });
   const facts = parse(readFileSync(path.join(deck, 'facts.yaml'), 'utf8'));
-  const r = { file, seconds, check: check.status === 0 };
+  const r = { file, seconds, cpu, check: check.status === 0 };
   if (!r.check) console.error(`${file}: check failed\n${check.stdout}${check.stderr}`);
 
   // Quotes: every drafted quote with who it is credited to.
@@ -79,13 +86,17 @@ for (const file of readdirSync(articles).filter((f) => f.endsWith('.txt')).sort(
       datesRight++;
     } else if (verbose) console.log(`  missed date ${file}: ${d.text} = ${d.value}`);
   }
-  // A relative date must never get a value.
+  // A date given only relative to another event must never get a value: an entry that carries
+  // the relative phrase may only hold a date the article writes out.
   let invented = 0;
-  const datedTexts = [...(facts.timeline ?? []).map((e) => e.event), ...(facts.next_steps ?? []).filter((s) => s.when).map((s) => s.what)];
+  const written = new Set(truth.dates.map((d) => d.value));
+  const dated = [
+    ...(facts.timeline ?? []).map((e) => [e.event, String(e.date ?? e.since)]),
+    ...(facts.next_steps ?? []).filter((s) => s.when).map((s) => [s.what, String(s.when)]),
+  ];
   for (const rel of truth.relative_dates_unresolved ?? []) {
     const text = fold(rel.text);
-    if ((facts.next_steps ?? []).some((s) => s.when && fold(s.what).includes(text))) invented++;
-    void datedTexts;
+    if (dated.some(([what, value]) => fold(what).includes(text) && !written.has(value))) invented++;
   }
   Object.assign(r, { dates: datesAll, datesRight, invented });
 
@@ -126,19 +137,20 @@ for (const file of readdirSync(articles).filter((f) => f.endsWith('.txt')).sort(
   add('checked', r.check ? 1 : 0);
   add('files');
   total.slowest = Math.max(total.slowest ?? 0, seconds);
+  total.slowestCpu = Math.max(total.slowestCpu ?? 0, cpu);
 }
 rmSync(work, { recursive: true, force: true });
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
 const line = (r) =>
-  `| ${r.file ?? '**all**'} | ${pct(r.found, r.quotes)} | ${pct(r.found, r.drafted)} | ${pct(r.right, r.found)} | ${pct(r.wrong, r.found)} | ${pct(r.undecided, r.found)} | ${pct(r.datesRight, r.dates)} | ${r.invented} | ${pct(r.peopleRight, r.people)} | ${pct(r.amountsRight, r.amounts)} | ${pct(r.actorsRight, r.actors)} | ${r.file ? (r.check ? 'yes' : 'NO') : `${r.checked}/${r.files}`} | ${r.todos} | ${(r.seconds ?? r.slowest).toFixed(2)} s |`;
+  `| ${r.file ?? '**all**'} | ${pct(r.found, r.quotes)} | ${pct(r.found, r.drafted)} | ${pct(r.right, r.found)} | ${pct(r.wrong, r.found)} | ${pct(r.undecided, r.found)} | ${pct(r.datesRight, r.dates)} | ${r.invented} | ${pct(r.peopleRight, r.people)} | ${pct(r.amountsRight, r.amounts)} | ${pct(r.actorsRight, r.actors)} | ${r.file ? (r.check ? 'yes' : 'NO') : `${r.checked}/${r.files}`} | ${r.todos} | ${(r.seconds ?? r.slowest).toFixed(2)} s | ${Number.isNaN(r.cpu ?? r.slowestCpu) ? '–' : `${(r.cpu ?? r.slowestCpu).toFixed(2)} s`} |`;
 const table = [
-  '| Article | Quote recall | Quote precision | Speaker right | Speaker wrong | Speaker TODO | Dates right | Relative dates given a value | People with role | Amounts | Actors | Passes check | TODOs | Time |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| Article | Quote recall | Quote precision | Speaker right | Speaker wrong | Speaker TODO | Dates right | Relative dates given a value | People with role | Amounts | Actors | Passes check | TODOs | Time (wall) | Time (CPU) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(line),
   line(total),
 ].join('\n');
-const md = `# briefdeck draft: evaluation\n\nEach article in \`../shared/articles\` drafted by \`briefdeck draft\` (one process each, timed whole) and scored against \`truth/*.json\`. Speaker shares are of the quotes found; time is the slowest run in the total row. Generated by \`npm run eval:draft\`.\n\n${table}\n`;
+const md = `# briefdeck draft: evaluation\n\nEach article in \`../shared/articles\` drafted by \`briefdeck draft\` (one process each, timed whole) and scored against \`truth/*.json\`. Speaker shares are of the quotes found; times are of the whole process (wall clock, and CPU user + system), the slowest in the total row. Load average when measured: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores. Generated by \`npm run eval:draft\`.\n\n${table}\n`;
 mkdirSync(path.join(root, 'bench'), { recursive: true });
 writeFileSync(path.join(root, 'bench', 'draft-results.md'), md);
 console.log(table);

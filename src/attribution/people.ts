@@ -86,6 +86,12 @@ export function buildRegistry(f: Frame): Registry {
     if (isHeadline(f, s)) continue;
     for (const run of capitalisedRuns(s.tokens)) {
       let toks = run.tokens;
+      // "the Civic Renewal party": a name followed by a lower-case organisation noun.
+      const next = s.tokens[s.tokens.indexOf(toks.at(-1)!) + 1];
+      if (next && /^(?:party|movement|group|bloc|alliance|coalition|council|commission|union|league|front|agency|company|parti|mouvement|groupe|coalition)$/.test(next.text)) {
+        if (!orgs.some((o) => o.name === f.text.slice(run.start, run.end))) orgs.push({ name: f.text.slice(run.start, run.end), first: run.start });
+        continue;
+      }
       let { prefix, name } = splitName(toks);
       // "Ann Lee of Norland": the name stands before the link word.
       const link = toks.findLastIndex((t) => RUN_LINKS.has(t.lower));
@@ -190,10 +196,23 @@ function describeRole(
   // "Solvaine's fisheries minister, Teodor Vasquez-Lindgren," / "le ministre sérandais de l’Agriculture, Karim …"
   const comma = before.at(-1)?.text === ',';
   const desc = comma ? descriptorEnding(before.slice(0, -1)) : descriptorEnding(before);
-  if (!out.role && desc.length) {
+  // A title alone ("Ambassador") says less than the descriptor before it ("Aurenne's chief negotiator").
+  const honorific = out.role !== undefined && prefix.filter(ROLE_WORD).length === 1 && prefix.length === 1;
+  if ((!out.role || honorific) && desc.length) {
     const { role, actor } = roleFromDescriptor(f, desc);
-    if (role) out.role = role;
-    if (actor && !out.actor) out.actor = actor;
+    const former = desc.some((t) => /^(?:former|ancien|ancienne|ex)$/i.test(t.lower));
+    if (role && former) {
+      out.formerRole = role;
+      // "Son envoyé spécial, l’ancien Premier ministre …": the current role stands before.
+      const at = before.length - (comma ? 1 : 0) - desc.length;
+      if (before[at - 1]?.text === ',') {
+        const current = descriptorEnding(before.slice(0, at - 1));
+        const r = current.length ? roleFromDescriptor(f, current) : {};
+        if (r.role) out.role = r.role;
+        else delete out.role;
+      } else delete out.role;
+    } else if (role) out.role = role;
+    if (actor && !out.actor && !former) out.actor = actor;
   }
   if (after[0]?.text === ',') {
     const clause = after.slice(1);
@@ -237,7 +256,9 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     const t = ts[k - 1]!;
     if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
     k--;
-    if (DETERMINERS.has(t.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
+    const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
+    if ((DETERMINERS.has(t.lower) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
   const out = ts.slice(k);
@@ -245,7 +266,11 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
 }
 
 export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
-  let ts = desc.filter((t) => !DETERMINERS.has(t.lower) && !/^(?:former|ancien|ancienne)$/i.test(t.lower));
+  let ts = desc.filter(
+    (t, i) =>
+      (!DETERMINERS.has(t.lower) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
+      !/^(?:former|ancien|ancienne)$/i.test(t.lower),
+  );
   let actor: string | undefined;
   const poss = ts.findIndex((t) => /[’']s$/.test(t.text));
   if (poss >= 0) {
@@ -267,6 +292,16 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
       kept.shift();
     }
   }
+  // "ambassadrice de Sérandie", "head of the Orbital Affairs Office": the actor after de / of.
+  const link = kept.findLastIndex((t) => /^(?:of|de|d')$/.test(t.lower));
+  if (link > 0 && !actor) {
+    const tail = kept.slice(link + 1).filter((t) => !DETERMINERS.has(t.lower));
+    const name = tail.map((t) => t.text).join(' ');
+    if (tail.length && tail.every((t) => isCapitalised(t)) && f.masked.split(name).length > 2) {
+      actor = name;
+      kept.length = link;
+    }
+  }
   const role = kept.length ? kept.map((t) => t.text).join(' ').replace(/ ([’'])/g, '$1').replace(/([dl][’']) /g, '$1') : undefined;
   return { ...(role ? { role } : {}), ...(actor ? { actor: demonymToPlace(f, actor) } : {}) };
 }
@@ -277,6 +312,9 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
  * the word itself (or undefined when `strict`).
  */
 export function demonymToPlace(f: Frame, word: string, strict = false): string | undefined {
+  if (/\s/.test(word.trim())) return strict ? undefined : word;
+  const known = FOLDED_DEMONYMS.get(fold(word));
+  if (known) return known;
   const w = fold(word.replace(/[’']s$/, ''));
   const letters = w.replace(/\./g, '');
   if (/^[A-Z](?:\.?[A-Z])+\.?$/.test(word.replace(/[’']s$/, '')) && letters.length <= 4) {
@@ -289,7 +327,7 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
   const stem = w.slice(0, Math.max(5, Math.min(w.length - 2, 6)));
   const seen = new Set<string>();
   let same: string | undefined;
-  for (const m of f.masked.matchAll(/(?<![\p{L}’'])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
+  for (const m of f.masked.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
     const cand = m[0];
     if (seen.has(cand)) continue;
     seen.add(cand);
@@ -318,6 +356,18 @@ function guessGender(f: Frame, p: Person): 'm' | 'f' | undefined {
   if (w > m) return 'f';
   return undefined;
 }
+
+/** Demonyms whose country name does not share their stem, or that articles use alone. */
+const DEMONYMS: Record<string, string> = {
+  german: 'Germany', british: 'United Kingdom', uk: 'United Kingdom', french: 'France', american: 'United States', 'u.s.': 'United States', us: 'United States',
+  chinese: 'China', japanese: 'Japan', dutch: 'Netherlands', swiss: 'Switzerland', spanish: 'Spain', turkish: 'Turkey', polish: 'Poland',
+  danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', irish: 'Ireland', greek: 'Greece', israeli: 'Israel', iraqi: 'Iraq',
+  pakistani: 'Pakistan', afghan: 'Afghanistan', saudi: 'Saudi Arabia', emirati: 'United Arab Emirates', filipino: 'Philippines',
+  allemand: 'Allemagne', allemande: 'Allemagne', britannique: 'Royaume-Uni', français: 'France', française: 'France', americain: 'États-Unis',
+  américain: 'États-Unis', américaine: 'États-Unis', chinois: 'Chine', chinoise: 'Chine', espagnol: 'Espagne', espagnole: 'Espagne',
+};
+
+const FOLDED_DEMONYMS = new Map(Object.entries(DEMONYMS).map(([k, v]) => [fold(k), v]));
 
 export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -64,8 +64,7 @@ function draftOne(draft: Draft, article: Article, chrono: Chrono, today: Day): v
   // People the article names who did not speak still belong to their actor.
   for (const p of a.registry.people) {
     if (!inBody(p.first)) continue;
-    const owner = p.actor ? actorFor(draft, a, p.actor) : undefined;
-    if (owner) addSpeaker(owner, p);
+    addSpeaker(p.actor ? actorFor(draft, a, p.actor) : actorFor(draft, a, p.name, 'person'), p);
   }
   // States and organisations with a role in the story.
   for (const name of storyActors(a, header)) actorFor(draft, a, name);
@@ -178,6 +177,8 @@ function guessKind(a: Analysis, name: string): DraftActor['kind'] | undefined {
   const around = a.text.slice(Math.max(0, a.text.indexOf(name)), a.text.indexOf(name) + name.length + 80);
   if (/\b(?:a bloc|a grouping|which groups|qui regroupe|un bloc|alliance of|coalition of)\b/i.test(around) || BLOC.test(name)) return 'alliance';
   if (ORGANISATION.test(name)) return 'organisation';
+  // People who hold government office for it: a country.
+  if (a.registry.people.some((p) => p.actor === name && /\b(?:minister|president|prime|premier|secretary of state|chancellor|ambassador|ministre|président|présidente|première|ambassadrice|ambassadeur)\b/i.test(p.role ?? ''))) return 'country';
   if (!name.includes(' ')) {
     // A one-word name that people hold office in ("Dunmere's prime minister") or that has a demonym is a country.
     if (a.registry.people.some((p) => p.actor === name)) return 'country';
@@ -206,7 +207,8 @@ function storyActors(a: Analysis, header: Header): string[] {
     if (header.place && fold(place) === fold(header.place)) continue;
     const escaped = place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const asOwner = new RegExp(`\\b${escaped}${titleRe.source}`, 'iu').test(body);
-    const asSubject = new RegExp(`(?:^|[.!?]\\s+|,\\s+and\\s+|\\bwhile\\s+)${escaped}(?:,\\s+[^,]{3,80},)?\\s+(?:has|have|had|is|was|will|would|says|said|warned|accused|agreed|wants|plans|rejected|cut|spent|confirmed|asked|launched|denies|made)\\b`, 'mu').test(body);
+    const asSubjectFr = new RegExp(`(?:^|[.!?]\\s+|,\\s+)(?:la|le|l[’'])\\s*${escaped}(?:,\\s+[^,]{3,80},)?\\s+(?:a|avait|est|sera|doit|refuse|juge|estime|affirme|accepte|entend|menace|propose|veut)\\b`, 'imu').test(body);
+    const asSubject = asSubjectFr || new RegExp(`(?:^|[.!?]\\s+|,\\s+and\\s+|\\bwhile\\s+)${escaped}(?:,\\s+[^,]{3,80},)?\\s+(?:has|have|had|is|was|will|would|says|said|warned|accused|agreed|wants|plans|rejected|cut|spent|confirmed|asked|launched|denies|made)\\b`, 'mu').test(body);
     if (asOwner || asSubject) out.push(place);
   }
   return out;
