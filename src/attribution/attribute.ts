@@ -388,6 +388,9 @@ class Context {
     if ((lower[0] === 'the' || lower[0] === 'le' || lower[0] === "l'") && np.length <= 3 && /^(?:official|observer|delegate|diplomat|source|responsable|diplomate)$/.test(lower.at(-1)!)) {
       return this.earlierAnonymous(si);
     }
+    // A surname that starts with a particle: "von der Leyen said".
+    const whole = personByMention(this.reg.people, words.join(' '));
+    if (whole && !isCapitalised(np[0])) return { kind: 'person', person: whole, confidence: 0.95 };
     // A person by full name or surname, possibly behind a title.
     const caps = np.filter((t) => isCapitalised(t) || (np.indexOf(t) > 0 && /^(?:von|van|der|de|du|da|di|del|la|le|al|bin)$/.test(t.lower)));
     if (caps.length) {

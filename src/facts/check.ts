@@ -3,6 +3,7 @@ import { closest, formatPath, pathsOfStrings, type FieldPath, type Locator } fro
 import { parseDate, parseSpan, type PartialDate, isAfter } from './dates.js';
 import { MIN_PART_WORDS, MIN_QUOTE_WORDS, quoteParts, SourceText, verifyQuote, wordsOf, type Span } from './quotes.js';
 import type { Actor, Facts, Quote } from './schema.js';
+import { claimOf, describeClaim, judgeSourceCredit } from './credit.js';
 
 /** A source's local copy as read from disk, or why it could not be read. */
 export type SourceCopy = { text: string } | { error: string };
@@ -150,6 +151,22 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
 
   for (const path of pathsOfStrings(facts, (s) => /\bTODO\b/.test(s))) {
     draftOnly(path, 'still has a TODO marker: finish the text or remove it');
+  }
+
+  // Who said it: the source must credit each quote found in it to whom the facts credit it.
+  for (const { path, quote, actor, source, spans } of located) {
+    const claim = claimOf(quote, actor);
+    if (!claim) continue;
+    const credit = judgeSourceCredit(source, spans, claim);
+    if (credit.verdict === 'wrong') {
+      error(
+        path,
+        `the source attributes this to ${credit.credited}, not ${describeClaim(claim)}: ` +
+          'credit the quote as the source does (speaker:, by: statement, or anonymous:)',
+      );
+    } else if (credit.verdict === 'undecided') {
+      draftOnly(path, `not attributed: ${credit.why}; check in the source who said it`);
+    }
   }
 
   facts.sources.forEach((s, i) => {
