@@ -31,15 +31,6 @@ function claimFor(speaker, truth) {
   return { kind: 'person', name: speaker };
 }
 
-/** What a facts file for this article would tell the check: its actors and their speakers. */
-function hintsFor(truth) {
-  const aliases = truth.actor_aliases ?? {};
-  return {
-    actors: (truth.actors ?? []).map((name) => ({ name, aliases: aliases[name] ?? [] })),
-    people: (truth.people ?? []).map((p) => ({ name: p.name, role: p.role, actor: p.org })),
-  };
-}
-
 const rows = [];
 const swapRows = [];
 const wrongs = [];
@@ -47,7 +38,6 @@ for (const file of readdirSync(path.join(SHARED, 'truth')).filter((f) => f.endsW
   const truth = JSON.parse(readFileSync(path.join(SHARED, 'truth', file), 'utf8'));
   const article = path.basename(truth.article);
   const source = new SourceText(readFileSync(path.join(SHARED, article), 'utf8'));
-  const hints = hintsFor(truth);
   const row = { article: article.replace(/\.txt$/, ''), quotes: 0, right: 0, wrong: 0, undecided: 0, notFound: 0 };
   const swap = { article: row.article, tried: 0, caught: 0, missed: 0, undecided: 0 };
   const speakers = [...new Set(truth.quotes.map((q) => q.speaker))];
@@ -58,7 +48,7 @@ for (const file of readdirSync(path.join(SHARED, 'truth')).filter((f) => f.endsW
       row.notFound++;
       continue;
     }
-    const verdict = judgeSourceCredit(source, found.spans, claimFor(q.speaker, truth), hints);
+    const verdict = judgeSourceCredit(source, found.spans, claimFor(q.speaker, truth));
     if (verdict.verdict === 'right') row.right++;
     else if (verdict.verdict === 'wrong') {
       row.wrong++;
@@ -70,7 +60,7 @@ for (const file of readdirSync(path.join(SHARED, 'truth')).filter((f) => f.endsW
     const other = speakers.find((s) => s !== q.speaker);
     if (other) {
       swap.tried++;
-      const v = judgeSourceCredit(source, found.spans, claimFor(other, truth), hints);
+      const v = judgeSourceCredit(source, found.spans, claimFor(other, truth));
       if (v.verdict === 'wrong') swap.caught++;
       else if (v.verdict === 'right') swap.missed++;
       else swap.undecided++;

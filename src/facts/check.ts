@@ -3,6 +3,9 @@ import { closest, formatPath, pathsOfStrings, type FieldPath, type Locator } fro
 import { parseDate, parseSpan, type PartialDate, isAfter } from './dates.js';
 import { MIN_PART_WORDS, MIN_QUOTE_WORDS, quoteParts, SourceText, verifyQuote, wordsOf, type Span } from './quotes.js';
 import type { Actor, Facts, Quote } from './schema.js';
+import { claimOf, describeClaim, judgeSourceCredit } from './credit.js';
+import { overridableKeys } from '../labels/index.js';
+import { unknownLabelKeys } from '../labels/overrides.js';
 
 /** A source's local copy as read from disk, or why it could not be read. */
 export type SourceCopy = { text: string } | { error: string };
@@ -69,6 +72,10 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
     return parsed;
   };
 
+  for (const key of unknownLabelKeys(facts.meta.labels ?? {})) {
+    const guess = closest(key, overridableKeys());
+    error(['meta', 'labels', key], `no word of the deck has the key "${key}": ${guess ? `did you mean "${guess}"?` : 'see the keys in the JSON Schema'}`);
+  }
   const asOf = date(['meta', 'as_of'], facts.meta.as_of);
   if (asOf && asOf.precision !== 'day') {
     error(['meta', 'as_of'], 'must be a full date (YYYY-MM-DD): the day the facts are current to');
@@ -150,6 +157,22 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
 
   for (const path of pathsOfStrings(facts, (s) => /\bTODO\b/.test(s))) {
     draftOnly(path, 'still has a TODO marker: finish the text or remove it');
+  }
+
+  // Who said it: the source must credit each quote found in it to whom the facts credit it.
+  for (const { path, quote, actor, source, spans } of located) {
+    const claim = claimOf(quote, actor);
+    if (!claim) continue;
+    const credit = judgeSourceCredit(source, spans, claim);
+    if (credit.verdict === 'wrong') {
+      error(
+        path,
+        `the source attributes this to ${credit.credited}, not ${describeClaim(claim)}: ` +
+          'credit the quote as the source does (speaker:, by: statement, or anonymous:)',
+      );
+    } else if (credit.verdict === 'undecided') {
+      draftOnly(path, `not attributed: ${credit.why}; check in the source who said it`);
+    }
   }
 
   facts.sources.forEach((s, i) => {

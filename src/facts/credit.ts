@@ -4,6 +4,8 @@
  * src/attribution). Pure. Errs on the side of "undecided": a quote is called wrongly credited
  * only when the source clearly names someone else.
  */
+import { attribute, type Attribution } from '../attribution/index.js';
+import type { SourceText, Span } from './quotes.js';
 import type { Actor, Quote } from './schema.js';
 
 /** Who the facts say said a quote. */
@@ -20,24 +22,42 @@ export interface ClaimedActor {
   speakers?: readonly string[];
 }
 
-/** What the source says: the shape src/attribution returns. */
-export interface SourceAttribution {
-  kind: 'person' | 'statement' | 'anonymous' | 'unknown';
-  name?: string;
-  descriptor?: string;
-  actor?: string;
-  confidence: number;
-}
+/** What the source says, as src/attribution answers it. */
+export type SourceAttribution = Pick<Attribution, 'kind' | 'name' | 'descriptor' | 'actor' | 'confidence'>;
 
 export type CreditVerdict =
   | { verdict: 'right' }
   | { verdict: 'wrong'; credited: string }
   | { verdict: 'undecided'; why: string };
 
-/** Below this the source's attribution is a guess: never grounds for an error. */
-export const DECISIVE_CONFIDENCE = 0.5;
+/** Below this the source's attribution is a guess (src/attribution asks a human below it too). */
+export const DECISIVE_CONFIDENCE = 0.6;
+/**
+ * Calling one person's quote another person's needs more: which of two people a pronoun or a
+ * bare role means is where attribution errs, while whether a person, an organisation or an
+ * unnamed source speaks is read from the said-clause itself. Below it, that disagreement is a
+ * warning.
+ */
+export const OTHER_PERSON_CONFIDENCE = 0.85;
+
+/**
+ * Checks a quote found in its source (at `spans`, the parts of an elided quote) against whom
+ * the source credits with it. The first part decides: that is where a said-clause attaches.
+ */
+export function judgeSourceCredit(source: SourceText, spans: readonly Span[], claim: Claim): CreditVerdict {
+  const first = spans[0]!;
+  return judgeCredit(claim, attribute(source.text, { start: first.start, end: first.end }));
+}
 
 export function judgeCredit(claim: Claim, said: SourceAttribution): CreditVerdict {
+  const verdict = judgeAtAnyConfidence(claim, said);
+  if (verdict.verdict === 'wrong' && claim.kind === 'person' && said.kind === 'person' && said.confidence < OTHER_PERSON_CONFIDENCE) {
+    return { verdict: 'undecided', why: `the source seems to credit ${verdict.credited}, but not clearly enough to be sure` };
+  }
+  return verdict;
+}
+
+function judgeAtAnyConfidence(claim: Claim, said: SourceAttribution): CreditVerdict {
   if (said.kind === 'unknown' || said.confidence < DECISIVE_CONFIDENCE) {
     return { verdict: 'undecided', why: 'the source names no one it can be attributed to with confidence' };
   }

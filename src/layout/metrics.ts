@@ -26,9 +26,9 @@ const WIDTH = 1168;
 const runsText = (runs: readonly Run[]) =>
   runs.map((r) => (r.kind === 'cite' ? ' 00' : r.kind === 'tag' ? ' updated' : r.kind === 'link' ? r.text : r.text)).join('');
 
-/** Lines of `text` in a box `width` px wide at `size` px (average Source Sans 3 glyph ≈ 0.47 em, rounded up). */
+/** Lines of `text` in a box `width` px wide at `size` px (an average Source Sans 3 glyph is about 0.47 em; 0.5 errs on the safe side). */
 function lines(text: string, width: number, size: number): number {
-  const perLine = Math.max(1, Math.floor(width / (size * 0.47)));
+  const perLine = Math.max(1, Math.floor(width / (size * 0.5)));
   // Words do not break: a line holds whole words, so count word by word.
   let count = 1;
   let used = 0;
@@ -62,11 +62,11 @@ function blockHeight(block: Block, section: string): number {
     case 'table': {
       return block.rows.reduce((h, row) => {
         const tallest = Math.max(...row.map((cell, i) => lines(runsText(cell), block.columns[i]!.width * WIDTH - 24, 23)));
-        return h + tallest * 31.05 + 15;
+        return h + tallest * 31.05 + 17;
       }, 0);
     }
     case 'quote':
-      return lines(plainText(block.runs), WIDTH - 50, 25) * 33.75 + lines(runsText(block.attribution), WIDTH - 50, 20) * 27 + 16 + 8;
+      return lines(plainText(block.runs), WIDTH - 50, 25) * 33.75 + lines(runsText(block.attribution), WIDTH - 50, 20) * 27 + 16 + 14;
     case 'drawing':
       return block.drawing.room;
   }

@@ -171,9 +171,9 @@ describe('checkFacts: quotes', () => {
   });
 
   it('reports a speaker who is not one of the actor\'s speakers, suggesting a near name', () => {
-    const yaml = factsYaml(actorQuoting('We will not retreat'), replace('        speaker: Jo Minister', '        speaker: Jo Ministre'));
+    const yaml = factsYaml(actorQuoting('We will not retreat'), replace('        speaker: Jo Brandt', '        speaker: Jo Brant'));
     expect(problemAt(errorsOf(yaml), 'actors[0].quotes[0].speaker').message).toBe(
-      '"Jo Ministre" is not one of gov\'s speakers: did you mean "Jo Minister"?',
+      '"Jo Brant" is not one of gov\'s speakers: did you mean "Jo Brandt"?',
     );
   });
 

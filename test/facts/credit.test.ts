@@ -46,3 +46,12 @@ describe('samePerson', () => {
     expect(samePerson('Mike Pompeo', 'Mike Pence')).toBe(false);
   });
 });
+
+describe('how sure the source must be', () => {
+  it('needs more certainty to call one person\'s quote another\'s than to tell a person from an organisation', () => {
+    expect(judgeCredit(voss, said({ name: 'Amélie Nkemelu-Roux', confidence: 0.8 })).verdict).toBe('undecided');
+    expect(judgeCredit(voss, said({ name: 'Amélie Nkemelu-Roux', confidence: 0.85 })).verdict).toBe('wrong');
+    expect(judgeCredit(voss, said({ kind: 'statement', actor: 'Estmark', confidence: 0.7 })).verdict).toBe('wrong');
+    expect(judgeCredit(voss, said({ kind: 'statement', actor: 'Estmark', confidence: 0.55 })).verdict).toBe('undecided');
+  });
+});

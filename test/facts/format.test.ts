@@ -12,13 +12,13 @@ const actorWith = (quotes: string, extra = '') =>
   - id: gov
     name: The Government
     speakers:
-      - { name: Jo Minister, role: Minister }
+      - { name: Jo Brandt, role: Minister }
 ${extra}    quotes:
 ${quotes}`);
 
-/** An actor whose one quote is Jo Minister's, dated. */
+/** An actor whose one quote is Jo Brandt's, dated. */
 const JO_QUOTES = actorWith(`      - text: as long as it takes
-        speaker: Jo Minister
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 `);
@@ -71,7 +71,7 @@ describe('who said it: a person, the actor itself, or someone the source does no
   it('credits a quote without a speaker to the actor, as a statement, dated by its source when it has no date', () => {
     const yaml = factsYaml(
       replace('    title: Example headline\n', '    title: Example headline\n    date: 2020-01-12\n'),
-      actorWith(`      - text: We will not retreat, not one step.
+      actorWith(`      - text: as long as it takes
         source: src-a
       - text: talks would go on
         by: joint statement
@@ -106,7 +106,7 @@ describe('who said it: a person, the actor itself, or someone the source does no
 
   it('refuses a quote that names two kinds of speaker, and a named quote outside any actor', () => {
     const both = factsYaml(actorWith(`      - text: as long as it takes
-        speaker: Jo Minister
+        speaker: Jo Brandt
         anonymous: an aide
         date: 2020-01-10
         source: src-a
@@ -114,7 +114,7 @@ describe('who said it: a person, the actor itself, or someone the source does no
     expect(problemAt(errorsOf(both), 'actors[0].quotes[0].anonymous').message).toMatch(/give only one of speaker, by and anonymous/);
     const loose = factsYaml(append(`quotes:
   - text: as long as it takes
-    speaker: Jo Minister
+    speaker: Jo Brandt
     source: src-a
 `));
     expect(problemAt(errorsOf(loose), 'quotes[0].speaker').message).toMatch(/add anonymous:.*or move the quote under the actor/);
@@ -122,7 +122,7 @@ describe('who said it: a person, the actor itself, or someone the source does no
 
   it('warns when neither the quote nor its source has a date', () => {
     const yaml = factsYaml(actorWith(`      - text: as long as it takes
-        speaker: Jo Minister
+        speaker: Jo Brandt
         source: src-a
 `));
     expect(problemAt(problemsOf(yaml), 'actors[0].quotes[0].source')).toMatchObject({
@@ -135,7 +135,7 @@ describe('who said it: a person, the actor itself, or someone the source does no
 describe('one-word quotes', () => {
   const quoting = (lines: string) =>
     factsYaml(actorWith(`      - text: retreat
-        speaker: Jo Minister
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 ${lines}`));
@@ -162,19 +162,19 @@ ${lines}`));
 describe('elisions in facts', () => {
   it('refuses a part shorter than three words, and an elision that drops a negation, at the quote', () => {
     const short = factsYaml(actorWith(`      - text: We will … retreat, not one step
-        speaker: Jo Minister
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 `));
     expect(problemAt(errorsOf(short), 'actors[0].quotes[0].text').message).toMatch(/"We will" is too short a part for an elision/);
-    const reversed = factsYaml(actorWith(`      - text: The minister said … retreat, not one step
-        speaker: Jo Minister
+    const reversed = factsYaml(actorWith(`      - text: Minister Jo Brandt said … retreat, not one step
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 `));
     expect(problemAt(errorsOf(reversed), 'actors[0].quotes[0].text').message).toBe(
       'the elision (…) before "retreat, not one step" leaves out "not": an elision may not leave out a negation, which would reverse the meaning. ' +
-        'The source\'s passage is "The minister said: "We will not retreat, not one step"',
+        'The source\'s passage is "Minister Jo Brandt said: "We will not retreat, not one step"',
     );
   });
 });
@@ -276,8 +276,8 @@ describe('on the slides', () => {
       replace('    copy: sources/a.txt\n', ''),
       JO_QUOTES,
     );
-    expect(credits(composeSlides(validFacts(yaml)))).toEqual(['— Jo Minister, 10 Jan 2020 · not checked against the source']);
-    expect(credits(composeSlides(validFacts(factsYaml(JO_QUOTES))))).toEqual(['— Jo Minister, 10 Jan 2020']);
+    expect(credits(composeSlides(validFacts(yaml)))).toEqual(['— Jo Brandt, 10 Jan 2020 · not checked against the source']);
+    expect(credits(composeSlides(validFacts(factsYaml(JO_QUOTES))))).toEqual(['— Jo Brandt, 10 Jan 2020']);
   });
 
   it('writes ranges and since: naturally in the timeline table, actions and next steps', () => {
