@@ -111,7 +111,8 @@ export function buildRegistry(f: Frame): Registry {
         const before = s.tokens.slice(Math.max(0, s.tokens.indexOf(toks[0]!) - 10), s.tokens.indexOf(toks[0]!));
         const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
         const roleInPrefix = prefix.some(ROLE_WORD);
-        const roleBefore = before.some(ROLE_WORD) && !before.slice(before.findLastIndex(ROLE_WORD)).some((t) => t.text === ';' || t.quote);
+        // A descriptor right before it ("Solvaine's fisheries minister, Teodor …"), not any role word nearby.
+        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0;
         const roleAfter = after[0]?.text === ',' && after.slice(1).some((t) => ROLE_WORD(t));
         if (!roleInPrefix && !roleBefore && !roleAfter) continue;
         const full = name.map((t) => t.text).join(' ');
@@ -132,6 +133,23 @@ export function buildRegistry(f: Frame): Registry {
   // Possessives name states and organisations: "Dunmere's fleet", "Aurenne’s delegation".
   for (const t of f.tokens) if (/^\p{Lu}\p{Ll}+[’']s$/u.test(t.text)) places.add(stripPossessive(t.text));
   for (const p of people) {
+    // "Mr. Sandvik's deputy": the actor is the other person's.
+    const boss = p.actor ? people.find((o) => o !== p && (o.surname === p.actor!.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/, '') || o.name === p.actor)) : undefined;
+    if (boss) {
+      if (boss.actor) p.actor = boss.actor;
+      else delete p.actor;
+    }
+    // "the Union's foreign policy chief": the organisation's full name.
+    // Only a short form (an organisation noun) or a state's own name ("Kovask" for "Kovask Federation").
+    if (p.actor && !/\s/.test(p.actor)) {
+      const word = fold(p.actor);
+      const shortForm = ORG_NOUNS.has(p.actor.charAt(0).toUpperCase() + p.actor.slice(1));
+      const stateOf = (o: Organisation) => new RegExp(`^${escape(p.actor!)}\\s+(?:Federation|Republic|Kingdom|Emirates|Confederation|Union)$`, 'u').test(o.name);
+      const org = orgs
+        .filter((o) => (shortForm ? o.first <= p.first && /\s/.test(o.name) && fold(o.name).split(/[\s’']+/).includes(word) : stateOf(o)))
+        .sort((a, b) => b.first - a.first)[0];
+      if (org) p.actor = org.name;
+    }
     p.gender = guessGender(f, p);
     for (const w of p.name.split(' ')) places.delete(w);
   }
@@ -243,6 +261,14 @@ function describeRole(
       } else out.role = cleaned;
     }
   }
+  // "Civic Renewal's legal team is led by Per Lindqvist-Amani": head of that team.
+  {
+    const led = /(?:^|[.,;]\s*)(?:[Tt]he\s+)?(?:([\p{Lu}][\p{L}\s-]*?)[’']s\s+)?([\p{Ll}][\p{Ll}\s-]{2,40}?)\s+(?:is|was|are|were|will be)\s+(?:led|headed|chaired|run)\s+by\s*$/u.exec(words(before));
+    if (led) {
+      out.role ??= `head of ${led[2]}`;
+      if (led[1] && !out.actor) out.actor = led[1];
+    }
+  }
   if (out.actor) out.actor = demonymToPlace(f, out.actor);
   void sentence;
   void run;
@@ -280,7 +306,7 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
   // French demonym adjective after the noun: "le ministre sérandais des Affaires étrangères".
   const kept: Token[] = [];
   for (const t of ts) {
-    const place = f.language === 'fr' && /^\p{Ll}/u.test(t.text) && !ROLE_HEADS.has(t.lower) ? demonymToPlace(f, t.text, true) : undefined;
+    const place = /^\p{Ll}/u.test(t.text) && !ROLE_HEADS.has(t.lower) ? demonymToPlace(f, t.text, true) : undefined;
     if (place) actor ??= place;
     else kept.push(t);
   }
@@ -324,7 +350,6 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     return strict ? undefined : word;
   }
   if (w.length < 5) return strict ? undefined : word;
-  const stem = w.slice(0, Math.max(5, Math.min(w.length - 2, 6)));
   const seen = new Set<string>();
   let same: string | undefined;
   for (const m of f.masked.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
@@ -332,7 +357,10 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     if (seen.has(cand)) continue;
     seen.add(cand);
     const c = fold(cand);
-    if (c !== w && c.startsWith(stem) && c.length <= w.length + 2 && c.length >= stem.length + 1) return cand;
+    let common = 0;
+    while (common < c.length && common < w.length && c[common] === w[common]) common++;
+    // The name and the demonym share all but the name's last two letters, and at least four.
+    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 2) return cand;
     if (c === w) same = cand;
   }
   return strict ? undefined : (same ?? word);

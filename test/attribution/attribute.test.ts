@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, attributeAll, findQuotes, speakerMatches } from '../../src/attribution/index.js';
+import { analyse, attribute, attributeAll, findQuotes, speakerMatches } from '../../src/attribution/index.js';
 
 const who = (text: string) => attributeAll(text).map((q) => [q.span.text, q.attribution.kind === 'person' ? q.attribution.name : q.attribution.kind === 'statement' ? q.attribution.actor : q.attribution.kind === 'anonymous' ? `anon: ${q.attribution.descriptor}` : '?']);
 
@@ -98,6 +98,23 @@ describe('attribute', () => {
   it('abstains when no said-clause names anyone', () => {
     const text = 'The law allows officials to close rooms "for reasons of public order and safety."';
     expect(attributeAll(text)[0]!.attribution.kind).toBe('unknown');
+  });
+});
+
+describe('people', () => {
+  it('reads roles from titles, descriptors, appositives and "led by", and the actor they serve', () => {
+    const text =
+      'OSTREL, May 14, 2030 — Norland’s Transport Minister Erik Sandvik met the Vesta Trade Council on Tuesday.\n\n' +
+      'Mr. Sandvik’s deputy, Tor Haugen, said the plan was "almost ready for signature."\n\n' +
+      'The Council’s delegation is led by Anna Lind, a former judge.\n\n' +
+      '« Nous attendons », a déclaré le ministre vestan des Affaires étrangères, Marc Dupuis-Roy, mardi.';
+    const people = Object.fromEntries(analyse(text).registry.people.map((p) => [p.name, [p.role, p.actor]]));
+    expect(people).toMatchObject({
+      'Erik Sandvik': ['Transport Minister', 'Norland'],
+      'Tor Haugen': ['deputy', 'Norland'],
+      'Anna Lind': ['head of delegation', 'Vesta Trade Council'],
+      'Marc Dupuis-Roy': ['ministre des Affaires étrangères', 'Vesta'],
+    });
   });
 });
 
