@@ -15,7 +15,10 @@ export interface Registry {
   places: Set<string>;
 }
 
-const LEADING_FUNCTION = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'le', 'la', 'les', "l'", 'un', 'une', 'by', 'for', 'with', 'from', 'after', 'before', 'but', 'and', 'as', 'while', 'although', 'if', 'when', 'since']);
+const LEADING_FUNCTION = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'after', 'before', 'but', 'and', 'as', 'while', 'although', 'if', 'when', 'since', 'according', 'under', 'during',
+  'le', 'la', 'les', "l'", 'un', 'une', 'selon', 'pour', 'dans', 'après', 'avant', 'depuis', 'en', 'à', 'au', 'aux', 'sur', 'par', 'avec', 'mais', 'et', 'lors', 'chez', 'entre',
+]);
 const RUN_LINKS = new Set(['of', 'for', 'de', 'du', 'des', "d'", 'la', 'le', "l'"]);
 
 export interface Run {
@@ -107,7 +110,10 @@ export function buildRegistry(f: Frame): Registry {
         addOrg(orgs, toks, f);
         continue;
       }
-      if (name.length >= 2 && name.length <= 5) {
+      // After "de", "of", "the" a capitalised run is a department, a place or a title, not a new person.
+      const prev = s.tokens[s.tokens.indexOf(toks[0]!) - 1];
+      const governed = !!prev && /^(?:de|du|des|d'|l'|of|the)$/.test(prev.lower) && prefix.length === 0;
+      if (name.length >= 2 && name.length <= 5 && !governed) {
         const before = s.tokens.slice(Math.max(0, s.tokens.indexOf(toks[0]!) - 10), s.tokens.indexOf(toks[0]!));
         const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
         const roleInPrefix = prefix.some(ROLE_WORD);

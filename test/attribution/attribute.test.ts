@@ -95,6 +95,16 @@ describe('attribute', () => {
     ]);
   });
 
+  it('reads "selon", a colon before the quote, and a department after "de" that is not a person', () => {
+    const text =
+      'Selon l’Agence du lac Miraval, le stock a baissé. L’Agence a appelé les deux pays à « revenir à la table ».\n\n' +
+      'La ministre de l’Environnement de Caltor, Sara Lindqvist, a déclaré jeudi dernier : « Le lac ne peut plus attendre. »';
+    expect(who(text)).toEqual([
+      ['revenir à la table', 'Agence du lac Miraval'],
+      ['Le lac ne peut plus attendre', 'Sara Lindqvist'],
+    ]);
+  });
+
   it('abstains when no said-clause names anyone', () => {
     const text = 'The law allows officials to close rooms "for reasons of public order and safety."';
     expect(attributeAll(text)[0]!.attribution.kind).toBe('unknown');
