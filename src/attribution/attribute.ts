@@ -131,7 +131,7 @@ class Context {
     const prevQ = toks.findLastIndex((t, i) => i < qi && t.quote);
     // 1. A said-clause right after the quote: "…," X said / said X / a déclaré X.
     const after = toks.slice(qi + 1, nextQ < 0 ? toks.length : nextQ);
-    const fromAfter = this.saidClauseAfter(after, qt.sentence);
+    const fromAfter = this.saidClauseAfter(after, qt.sentence, span);
     if (fromAfter) return this.toAttribution(fromAfter, span);
     // 2. The last speech verb before it in the same sentence.
     const before = toks.slice(prevQ + 1, qi);
@@ -187,8 +187,12 @@ class Context {
     return findVerbs(rest).length > 0 || (sentenceBreak >= 0 && sentenceBreak < firstVerb.at);
   }
 
-  private saidClauseAfter(after: Token[], si: number): Ref | undefined {
+  private saidClauseAfter(after: Token[], si: number, span?: QuoteSpan): Ref | undefined {
     if (!after.length) return undefined;
+    // A said-clause follows a quote that ends with a comma, ? or ! ("…," she said) or is set off
+    // by one (« … », a-t-il dit); a quote followed straight by words is part of the sentence.
+    const closing = span ? this.f.text.slice(span.end, span.close >= 0 ? span.close + 1 : span.end) : ',';
+    if (!/[,?!]/.test(closing) && !/^[,—–]$/.test(after[0]!.text)) return this.selon(after, si);
     const verbs = findVerbs(after);
     const v = verbs[0];
     if (!v || v.at > 14) {
@@ -205,7 +209,7 @@ class Context {
     }
     if (next && COMPLEMENT_AFTER.has(next.lower) && !(next.lower === 'the' && after[v.at]!.lower === 'told')) return undefined;
     if (next?.lower === 'the' && after[v.at]!.lower === 'told' && after.slice(v.after, v.after + 8).some((t) => t.lower === 'that')) return undefined;
-    if (lead.some((t) => t.lower === 'that' || t.lower === 'que')) return undefined;
+    if (lead.some((t) => t.lower === 'that' || t.lower === 'que' || STOP_BEFORE.has(t.lower) || COORDINATORS.has(t.lower))) return undefined;
     return this.subjectBefore(lead, si);
   }
 

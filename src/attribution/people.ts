@@ -79,7 +79,9 @@ export function splitName(run: readonly Token[]): { prefix: Token[]; name: Token
   return { prefix: run.slice(0, k), name: run.slice(k) };
 }
 
-const ROLE_WORD = (t: Token) => ROLE_HEADS.has(t.lower) || TITLE_WORDS.has(t.text);
+/** Mr, Ms, Dr… say how to address someone, not what they do. */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'M', 'Mme', 'Mlle', 'Pr', 'Prof', 'Professor']);
+const ROLE_WORD = (t: Token) => (ROLE_HEADS.has(t.lower) || TITLE_WORDS.has(t.text)) && !HONORIFICS.has(t.text);
 
 export function buildRegistry(f: Frame): Registry {
   const people: Person[] = [];
@@ -156,7 +158,7 @@ export function buildRegistry(f: Frame): Registry {
         .sort((a, b) => b.first - a.first)[0];
       if (org) p.actor = org.name;
     }
-    p.gender = guessGender(f, p);
+    p.gender = guessGender(f, p, people);
     for (const w of p.name.split(' ')) places.delete(w);
   }
   return { people, orgs, places };
@@ -212,7 +214,7 @@ function describeRole(
   const out: Partial<Person> = {};
   const words = (ts: readonly Token[]) => (ts.length ? f.text.slice(ts[0]!.start, ts.at(-1)!.end) : '');
   if (prefix.some(ROLE_WORD)) {
-    const firstRole = prefix.findIndex((t) => TITLE_WORDS.has(t.text));
+    const firstRole = prefix.findIndex((t) => TITLE_WORDS.has(t.text) && !HONORIFICS.has(t.text));
     const lead = prefix.slice(0, Math.max(0, firstRole));
     out.role = words(prefix.slice(Math.max(0, firstRole)));
     if (lead.length) out.actor = stripPossessive(words(lead));
@@ -294,7 +296,13 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
   const out = ts.slice(k);
-  return out.some(ROLE_WORD) ? out : [];
+  // A descriptor starts with a determiner or a possessive ("the …", "Solvaine's …", "l’ancien …").
+  const first = out[0];
+  const poss = out.findIndex((t) => /[’']s$/.test(t.text));
+  const starts =
+    !!first &&
+    (DETERMINERS.has(first.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
+  return starts && out.some(ROLE_WORD) ? out : [];
 }
 
 export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
@@ -372,15 +380,15 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
   return strict ? undefined : (same ?? word);
 }
 
-function guessGender(f: Frame, p: Person): 'm' | 'f' | undefined {
+function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' | undefined {
   let m = 0;
   let w = 0;
   const surnameRe = new RegExp(`(?<![\\p{L}])${escape(p.surname)}(?![\\p{L}])`, 'u');
   for (const s of f.sentences) {
     const text = f.masked.slice(s.start, s.end);
     if (!surnameRe.test(text)) continue;
-    const others = f.text ? 0 : 0;
-    void others;
+    // Only sentences about this person alone: a pronoun there can be theirs.
+    if (others.some((o) => o !== p && text.includes(o.surname))) continue;
     const at = text.search(surnameRe);
     const around = text.slice(Math.max(0, at - 40), at + 160);
     m += (around.match(/\b(?:he|his|him|himself|chairman|spokesman|Mr|M\.|il|le ministre|le président|ambassadeur|directeur)\b/g) ?? []).length;

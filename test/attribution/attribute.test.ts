@@ -105,6 +105,17 @@ describe('attribute', () => {
     ]);
   });
 
+  it('takes no said-clause from words that merely follow a quote, and no role from a title such as Ms', () => {
+    const text =
+      'Foreign Minister Tom Jones met Ms. Clara Diaz, the spokeswoman of the Energy Ministry, on Monday.\n\n' +
+      'The Energy Ministry said it would "not tolerate" delays, while Jones warned of "serious consequences for everyone."';
+    expect(who(text)).toEqual([
+      ['not tolerate', 'Energy Ministry'],
+      ['serious consequences for everyone', 'Tom Jones'],
+    ]);
+    expect(analyse(text).registry.people.find((p) => p.name === 'Clara Diaz')?.role).toBe('spokeswoman');
+  });
+
   it('abstains when no said-clause names anyone', () => {
     const text = 'The law allows officials to close rooms "for reasons of public order and safety."';
     expect(attributeAll(text)[0]!.attribution.kind).toBe('unknown');
