@@ -395,9 +395,6 @@ class Context {
     if ((lower[0] === 'the' || lower[0] === 'le' || lower[0] === "l'") && np.length <= 3 && /^(?:official|observer|delegate|diplomat|source|responsable|diplomate)$/.test(lower.at(-1)!)) {
       return this.earlierAnonymous(si);
     }
-    // A surname that starts with a particle: "von der Leyen said".
-    const whole = personByMention(this.reg.people, words.join(' '));
-    if (whole && !isCapitalised(np[0])) return { kind: 'person', person: whole, confidence: 0.95 };
     // A person by full name or surname, possibly behind a title.
     const whole = personByMention(this.reg.people, this.f.text.slice(np[0]!.start, np.at(-1)!.end));
     if (whole) return { kind: 'person', person: whole, confidence: 0.95 };
