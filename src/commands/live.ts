@@ -14,6 +14,8 @@ export interface LiveOptions {
   timeout: number;
   changesSince?: string;
   debounceMs?: number;
+  /** A folder (slides/) whose new sub-folders with a facts file are picked up as decks. */
+  discover?: string;
 }
 
 export interface LiveIO {
@@ -39,12 +41,12 @@ export async function startLive(
   io: LiveIO,
   serve?: { host: string; port: number },
 ): Promise<LiveSession> {
-  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000 }) : undefined;
+  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000, handleSignals: false }) : undefined;
   const builds = new Map<string, number>();
   let server: RunningServer | undefined;
   const rebuilder: Rebuilder = new Rebuilder(
     deckDirs,
-    { outRoot: options.out, theme: options.theme, pool, changesSince: options.changesSince, debounceMs: options.debounceMs },
+    { outRoot: options.out, theme: options.theme, pool, changesSince: options.changesSince, debounceMs: options.debounceMs, discover: options.discover },
     {
       built: (deck, r) => {
         builds.set(deck, (builds.get(deck) ?? 0) + 1);
@@ -57,12 +59,10 @@ export async function startLive(
         io.err(`${time()} ✗ ${deck}: ${error.message} (the last good build stays)`);
         server?.send(deck, 'failed', { problems: problemLines(error) });
       },
-      pdf: (deck, file, ms, overflowing) => {
-        io.out(`${time()}   ${deck}: PDF ${displayPath(file)} in ${Math.round(ms)} ms`);
-        // The preview prints the page as shown; fitting it is the job of a full build.
-        if (overflowing > 0) {
-          io.err(`${time()}   ${deck}: ${overflowing} slide(s) run past the bottom; \`npx briefdeck build\` fits them`);
-        }
+      pdf: (deck, file, ms, relaid) => {
+        io.out(`${time()}   ${deck}: PDF ${displayPath(file)} in ${Math.round(ms)} ms${relaid ? ', slides laid out from measurement' : ''}`);
+        // The page now has the measured layout the PDF shows: the open preview swaps it in.
+        if (relaid) server?.send(deck, 'built', { build: builds.get(deck) });
       },
       pdfFailed: (deck, error) => io.err(`${time()} ✗ ${deck}: ${error.message}`),
     },
