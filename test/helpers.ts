@@ -43,7 +43,7 @@ bottom_line:
 
 /** The local copy of `src-a`, with curly quotes and a line break inside a sentence. */
 export const SOURCE_A_TEXT =
-  'The minister said: \u201CWe will not retreat, not one step.\u201D Later he added that talks\n' +
+  'Foreign Minister Jo Brandt said: \u201CWe will not retreat, not one step.\u201D Later he added that talks\n' +
   'would go on \u2013 \u201Cas long as it takes\u201D.\n';
 
 /** One actor with a speaker and a quote citing src-a; `{{quote}}` is replaced by the quote text. */
@@ -51,13 +51,13 @@ export const ACTOR_WITH_QUOTE = `actors:
   - id: gov
     name: The Government
     speakers:
-      - name: Jo Minister
+      - name: Jo Brandt
         role: Minister
     stance: Holding firm.
     stance_sources: [src-a]
     quotes:
       - text: "{{quote}}"
-        speaker: Jo Minister
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 `;

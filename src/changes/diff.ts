@@ -1,4 +1,5 @@
-import { compareDates, formatDate, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
+import { compareDates, formatDate, isAfter, parseDate, parseSpan, type PartialDate } from '../facts/dates.js';
+import { quoteSpeaker, stanceOf } from '../facts/present.js';
 import type { Facts } from '../facts/schema.js';
 import { en } from '../labels/en.js';
 import type { ChangeNote } from '../labels/index.js';
@@ -41,11 +42,15 @@ function norm(text: string): string {
   return oneLine(text).toLowerCase();
 }
 
+/** A date, or the start of a range. */
 function date(value: string | number | undefined): PartialDate | undefined {
   if (value === undefined) return undefined;
-  const d = parseDate(value);
-  return typeof d === 'string' ? undefined : d;
+  const d = parseSpan(value);
+  return typeof d === 'string' ? undefined : d.start;
 }
+
+/** An event's date, range or `since`, as one value to compare. */
+const eventWhen = (e: { date?: string | number; since?: string | number }) => e.date ?? e.since;
 
 /** Pairs items of two lists by key: what was added, removed, and present in both. */
 function pair<T>(before: readonly T[], after: readonly T[], key: (t: T) => string) {
@@ -75,34 +80,34 @@ export function diffFacts(before: Facts, after: Facts): ChangeSet {
   const asOf = date(after.meta.as_of);
   const wasAsOf = date(before.meta.as_of);
 
-  const judgements = pair(before.bottom_line, after.bottom_line, (j) => itemKey.judgement(j.text));
+  const judgements = pair(before.bottom_line ?? [], after.bottom_line ?? [], (j) => itemKey.judgement(j.text));
   for (const j of judgements.added) add('added', { type: 'judgement-added', text: j.text }, [itemKey.judgement(j.text), 'new']);
   for (const j of judgements.removed) add('removed', { type: 'judgement-dropped', text: j.text });
 
   const events = pair(before.timeline ?? [], after.timeline ?? [], (e) => itemKey.event(e.event));
-  for (const e of events.added) add('added', { type: 'event-added', date: date(e.date), text: e.event }, [itemKey.event(e.event), 'new']);
-  for (const e of events.removed) add('removed', { type: 'event-removed', text: e.event, date: date(e.date) });
+  for (const e of events.added) add('added', { type: 'event-added', date: date(eventWhen(e)), text: e.event }, [itemKey.event(e.event), 'new']);
+  for (const e of events.removed) add('removed', { type: 'event-removed', text: e.event, date: date(eventWhen(e)) });
   for (const [was, now] of events.kept) {
-    const d = date(now.date);
-    if (!same(String(was.date), String(now.date))) {
-      add('changed', { type: 'event-moved', text: now.event, from: date(was.date), to: date(now.date) }, [itemKey.event(now.event), 'updated']);
+    const d = date(eventWhen(now));
+    if (!same(String(eventWhen(was)), String(eventWhen(now))) || !same(was.since, now.since)) {
+      add('changed', { type: 'event-moved', text: now.event, from: date(eventWhen(was)), to: date(eventWhen(now)) }, [itemKey.event(now.event), 'updated']);
     } else if (d && asOf && wasAsOf && isAfter(d, wasAsOf) && !isAfter(d, asOf)) {
       add('changed', { type: 'event-past', text: now.event, date: d }, [itemKey.event(now.event), 'updated']);
     }
   }
 
   const actors = pair(before.actors ?? [], after.actors ?? [], (a) => a.id);
-  for (const a of actors.added) add('added', { type: 'actor-added', name: oneLine(a.name), stance: oneLine(a.stance) }, [itemKey.actor(a.id), 'new']);
+  for (const a of actors.added) add('added', { type: 'actor-added', name: oneLine(a.name), stance: oneLine(stanceOf(a)) }, [itemKey.actor(a.id), 'new']);
   for (const a of actors.removed) add('removed', { type: 'actor-removed', name: oneLine(a.name) });
   for (const [was, now] of actors.kept) {
-    if (norm(was.stance) !== norm(now.stance)) {
-      add('changed', { type: 'stance-shifted', name: oneLine(now.name), now: oneLine(now.stance), was: oneLine(was.stance) }, [itemKey.actor(now.id), 'updated']);
+    if (norm(stanceOf(was)) !== norm(stanceOf(now))) {
+      add('changed', { type: 'stance-shifted', name: oneLine(now.name), now: oneLine(stanceOf(now)), was: oneLine(stanceOf(was)) }, [itemKey.actor(now.id), 'updated']);
     }
     const quotes = pair(was.quotes ?? [], now.quotes ?? [], (q) => itemKey.quote(now.id, q.text));
     for (const q of quotes.added) {
-      add('added', { type: 'quote-added', speaker: q.speaker, actor: oneLine(now.name), date: date(q.date), text: oneLine(q.text) }, [itemKey.quote(now.id, q.text), 'new']);
+      add('added', { type: 'quote-added', speaker: oneLine(quoteSpeaker(q, now)), actor: oneLine(now.name), date: date(q.date), text: oneLine(q.text) }, [itemKey.quote(now.id, q.text), 'new']);
     }
-    for (const q of quotes.removed) add('removed', { type: 'quote-withdrawn', speaker: q.speaker, actor: oneLine(now.name), text: oneLine(q.text) });
+    for (const q of quotes.removed) add('removed', { type: 'quote-withdrawn', speaker: oneLine(quoteSpeaker(q, now)), actor: oneLine(now.name), text: oneLine(q.text) });
     const actions = pair(was.actions ?? [], now.actions ?? [], (a) => itemKey.action(now.id, a.text));
     for (const a of actions.added) add('added', { type: 'action-added', actor: oneLine(now.name), text: a.text }, [itemKey.action(now.id, a.text), 'new']);
     for (const a of actions.removed) add('removed', { type: 'action-removed', actor: oneLine(now.name), text: a.text });
@@ -149,8 +154,8 @@ export function diffFacts(before: Facts, after: Facts): ChangeSet {
   }
 
   const sources = pair(before.sources, after.sources, (s) => s.id);
-  for (const s of sources.added) add('added', { type: 'source-added', publisher: s.publisher, title: oneLine(s.title) });
-  for (const s of sources.removed) add('removed', { type: 'source-removed', publisher: s.publisher, title: oneLine(s.title) });
+  for (const s of sources.added) add('added', { type: 'source-added', publisher: s.publisher === undefined ? '' : oneLine(s.publisher), title: oneLine(s.title) });
+  for (const s of sources.removed) add('removed', { type: 'source-removed', publisher: s.publisher === undefined ? '' : oneLine(s.publisher), title: oneLine(s.title) });
 
   return { since: wasAsOf ? formatDate(wasAsOf) : String(before.meta.as_of), ...(wasAsOf ? { sinceDate: wasAsOf } : {}), changes, marks };
 }

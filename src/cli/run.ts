@@ -8,6 +8,7 @@ import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
 import { createDeck } from '../commands/new.js';
 import { schemaText, writeSchema } from '../commands/schema.js';
 import { parseShard, shardOf, type Shard } from '../commands/shard.js';
+import { draftDeck } from '../commands/draft.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { BROWSER_ENV } from '../browser/find.js';
@@ -32,6 +33,7 @@ export interface BuildCliOptions {
   quiet?: boolean;
   json?: boolean;
   shard?: Shard;
+  strict?: boolean;
 }
 
 export interface CliIO {
@@ -124,6 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .addOption(new Option('--shard <i/n>', 'build only share i of n (for n CI jobs): disjoint shares that together hold every deck').argParser(parseShard))
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print one JSON summary per deck on stdout (status, slides, outputs, warnings, timings)')
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.json && opts.watch) throw new UsageError('--json summarises one build: it cannot be combined with --watch');
@@ -158,6 +161,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          strict: opts.strict,
           warn: io.err,
           onEvent,
         });
@@ -207,8 +211,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('validate facts and verify quotes, without building (default: every deck in slides/)')
     .argument('[decks...]', 'deck folders')
     .option('--json', 'print one JSON summary per deck on stdout (status, slides, warnings, errors)')
-    .action(async (decks: string[], opts: { json?: boolean }) => {
-      for (const r of await check(decks)) {
+    .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
+    .action(async (decks: string[], opts: { json?: boolean; strict?: boolean }) => {
+      for (const r of await check(decks, { strict: opts.strict })) {
         const warnings = r.problems.filter((p) => p.severity === 'warning');
         const errors = r.problems.filter((p) => p.severity === 'error');
         if (opts.json) {
@@ -234,6 +239,17 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       const written = await createDeck(folder);
       for (const f of written) io.out(`created ${displayPath(f)}`);
       io.out(`next: edit ${displayPath(written[0]!)}, then run: npx briefdeck build ${folder}`);
+    });
+
+  program
+    .command('draft')
+    .description('draft a deck from articles: source copies and a facts.yaml with quotes, speakers, actors, timeline and TODOs')
+    .argument('<articles...>', 'plain-text articles, then optionally the new deck folder (default: slides/<first article>)')
+    .action(async (args: string[]) => {
+      const drafted = await draftDeck(args);
+      for (const f of drafted.written) io.out(`created ${displayPath(f)}`);
+      const deck = displayPath(path.dirname(drafted.factsFile));
+      io.out(`${drafted.todos} TODO${drafted.todos === 1 ? '' : 's'} to resolve in ${displayPath(drafted.factsFile)}; then run: npx briefdeck check ${deck} --strict && npx briefdeck build ${deck}`);
     });
 
   program

@@ -92,6 +92,8 @@ export interface BuildDecksOptions {
   changesSince?: string;
   /** Also print `<deck>-handout.pdf`. */
   handout?: boolean;
+  /** Fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers. */
+  strict?: boolean;
   /** Build only this job's share of the decks (see `shardOf`). */
   shard?: Shard;
   /** Where deck folders, `out` and a brand file are resolved, and slides/ looked for; default the working directory. */
@@ -124,6 +126,7 @@ export async function build(decks: readonly string[] = [], options: BuildDecksOp
       force: options.force,
       changesSince: options.changesSince,
       handout: options.handout,
+      strict: options.strict,
       onEvent: options.onEvent,
       ...(options.warn ? { warn: options.warn } : {}),
     });

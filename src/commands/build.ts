@@ -42,6 +42,8 @@ export interface BuildOptions {
   changesSince?: string;
   /** Also print the handout, `<deck>-handout.pdf` (needs `pool`): each slide with its notes and sources. */
   handout?: boolean;
+  /** Fail on quotes not checked or not attributed and on leftover TODO markers (see checkFacts). */
+  strict?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
   /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
@@ -162,6 +164,7 @@ async function settingsOf(
     assets: assetManifest ?? (await manifestOf(await deckAssets(theme))),
     baseline: baselineSha ?? null,
     handout: options.handout === true,
+    strict: options.strict === true,
   });
 }
 
@@ -209,7 +212,7 @@ async function changesFor(facts: LoadedFacts, spec: BaselineSpec | undefined) {
  */
 export async function buildDeck(deckDir: string, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const facts = await loadFacts(deckDir);
+  const facts = await loadFacts(deckDir, { strict: options.strict });
   const name = path.basename(facts.deckDir);
   const theme = await resolveTheme(themeChoice(options.theme, facts.facts.meta.theme), facts.deckDir, facts.file);
   const spec = baselineSpec(facts, options);

@@ -26,10 +26,10 @@ export interface CheckResult {
  * sources and the theme the facts name (a brand file is checked as carefully as the facts).
  * Invalid input is a result, not a throw; only a bug throws.
  */
-export async function checkDeck(deckDir: string): Promise<CheckResult> {
+export async function checkDeck(deckDir: string, options: { strict?: boolean } = {}): Promise<CheckResult> {
   const deck = path.basename(path.resolve(deckDir));
   try {
-    const loaded = await loadFacts(deckDir);
+    const loaded = await loadFacts(deckDir, { strict: options.strict });
     await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
     const slides = pack(composeDeck(loaded.facts), estimated).slides.length;
     return { deck, file: loaded.file, ok: true, slides, problems: loaded.problems };
@@ -43,8 +43,8 @@ export async function checkDeck(deckDir: string): Promise<CheckResult> {
  * `check`: validates decks (named folders, or every deck under slides/ of `cwd`), in order.
  * A missing deck folder throws a UsageError; invalid facts are reported in the results.
  */
-export async function check(decks: readonly string[] = [], options: { cwd?: string } = {}): Promise<CheckResult[]> {
+export async function check(decks: readonly string[] = [], options: { cwd?: string; strict?: boolean } = {}): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  for (const dir of await resolveDecks(decks, options.cwd)) results.push(await checkDeck(dir));
+  for (const dir of await resolveDecks(decks, options.cwd)) results.push(await checkDeck(dir, { strict: options.strict }));
   return results;
 }

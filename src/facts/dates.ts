@@ -83,3 +83,67 @@ export function formatDateShort(d: PartialDate): string {
   if (d.day === undefined) return `${month} ${d.year}`;
   return `${d.day} ${month} ${d.year}`;
 }
+
+/**
+ * When something happened: one date, a range (an ISO 8601 interval such as
+ * 2032-05-18/2032-05-20, each end of any precision), or an open period `since` a date.
+ */
+export interface DateSpan {
+  start: PartialDate;
+  /** The last period covered; absent for a single date and for an open `since`. */
+  end?: PartialDate;
+  /** Ongoing: from `start` with no end given. */
+  since?: boolean;
+}
+
+/** Parses a date or an interval "A/B" as written in facts; an error message when it is not one. */
+export function parseSpan(input: string | number): DateSpan | string {
+  const text = String(input).trim();
+  const slash = text.indexOf('/');
+  if (slash < 0) {
+    const single = parseDate(text);
+    return typeof single === 'string' ? single : { start: single };
+  }
+  const start = parseDate(text.slice(0, slash));
+  if (typeof start === 'string') return start;
+  const end = parseDate(text.slice(slash + 1));
+  if (typeof end === 'string') return end;
+  if (startKey(end) < startKey(start)) return `"${text}" ends before it starts: write the earlier date first`;
+  if (startKey(end) === startKey(start) && endKey(end) === endKey(start)) {
+    return `"${text}" starts and ends on the same date: write it once, without the "/"`;
+  }
+  return { start, end };
+}
+
+/** The span as one period: its first and last day, for ordering and "upcoming". */
+export function spanPeriod(span: DateSpan): { first: PartialDate; last: PartialDate } {
+  return { first: span.start, last: span.end ?? span.start };
+}
+
+/** Orders by first day, then by last (a single date before a range starting the same day). */
+export function compareSpans(a: DateSpan, b: DateSpan): number {
+  return startKey(a.start) - startKey(b.start) || endKey(a.end ?? a.start) - endKey(b.end ?? b.start) || Number(!!a.since) - Number(!!b.since);
+}
+
+const EN_DASH = '\u2013';
+
+/**
+ * A span written naturally: "18–20 May 2032", "30 Apr – 2 May 2032", "May–June 2032",
+ * "2031–2032", "since 2020". `short` uses three-letter months, as tables do.
+ */
+export function formatSpan(span: DateSpan, short = false): string {
+  const one = short ? formatDateShort : formatDate;
+  if (span.since) return `since ${one(span.start)}`;
+  const { start: a, end: b } = span;
+  if (!b) return one(a);
+  const month = (m: number) => (short ? MONTHS[m - 1]!.slice(0, 3) : MONTHS[m - 1]!);
+  if (a.precision === 'day' && b.precision === 'day') {
+    if (a.year === b.year && a.month === b.month) return `${a.day}${EN_DASH}${b.day} ${month(b.month!)} ${b.year}`;
+    if (a.year === b.year) return `${a.day} ${month(a.month!)} ${EN_DASH} ${b.day} ${month(b.month!)} ${b.year}`;
+  }
+  if (a.precision === 'month' && b.precision === 'month' && a.year === b.year) {
+    return `${month(a.month!)}${EN_DASH}${month(b.month!)} ${b.year}`;
+  }
+  if (a.precision === 'year' && b.precision === 'year') return `${a.year}${EN_DASH}${b.year}`;
+  return `${one(a)} ${EN_DASH} ${one(b)}`;
+}

@@ -10,7 +10,7 @@ import { displayPath } from '../paths.js';
 
 export const FACTS_FILE = 'facts.yaml';
 /** Source copies are read whole into memory; a news article is a few kilobytes. */
-const MAX_COPY_BYTES = 5 * 1024 * 1024;
+export const MAX_COPY_BYTES = 5 * 1024 * 1024;
 
 export interface LoadedFacts {
   facts: Facts;
@@ -32,7 +32,7 @@ export { displayPath };
  * Reads, validates and cross-checks a deck's facts and the local copies of its sources.
  * Throws InvalidFactsError carrying every problem found when any of them is an error.
  */
-export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
+export async function loadFacts(deckDir: string, options: { strict?: boolean } = {}): Promise<LoadedFacts> {
   const dir = path.resolve(deckDir);
   const factsPath = path.join(dir, FACTS_FILE);
   const file = displayPath(factsPath);
@@ -84,7 +84,7 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
   const facts = parsed.facts!;
 
   const { copies, inputs } = await readCopies(facts);
-  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
+  const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies, strict: options.strict })];
   fail(problems);
   return { facts, deckDir: dir, file, problems, inputs, locate: parsed.locate };
 }

@@ -179,7 +179,7 @@ function describeRequired(path: FieldPath): string {
 }
 
 /** Paths of the strings in `value` (keys included, as their own path) that `test` picks. */
-function pathsOfStrings(value: unknown, test: (s: string) => boolean, path: (string | number)[] = []): FieldPath[] {
+export function pathsOfStrings(value: unknown, test: (s: string) => boolean, path: (string | number)[] = []): FieldPath[] {
   if (typeof value === 'string') return test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => pathsOfStrings(v, test, [...path, i]));
   if (value && typeof value === 'object') {

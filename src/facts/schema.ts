@@ -31,6 +31,20 @@ export const DateField = z
   })
   .describe('A date of year, month or day precision: 1987, 2019-02 or 2019-02-13.');
 
+const SPAN_MESSAGE =
+  'must be a date or a range: write YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by "/" (2032-05-18/2032-05-20)';
+
+/** A date or an ISO 8601 interval of two dates of any precision. Validity is checked after the schema. */
+export const SpanField = z
+  .union(
+    [
+      z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, { message: SPAN_MESSAGE }),
+      z.number().int(SPAN_MESSAGE).min(1000, SPAN_MESSAGE).max(9999, SPAN_MESSAGE),
+    ],
+    { error: (iss) => (iss.input === undefined ? 'is required' : SPAN_MESSAGE) },
+  )
+  .describe('A date (1987, 2019-02, 2019-02-13) or a range of two joined by "/": 2032-05-18/2032-05-20, 2031/2032.');
+
 const sourceRefs = z
   .array(id('The id of an entry under sources.'), { error: 'must be a list of source ids, e.g. [rferl]' })
   .min(1, { message: 'must name at least one source id' })
@@ -49,8 +63,10 @@ export const Meta = z
     title: text('Deck title, shown on the title slide and as the PDF title.'),
     subtitle: text('One line under the title.').optional(),
     as_of: DateField.describe('The date the facts are current to (YYYY-MM-DD). Later events are marked upcoming.'),
-    prepared_by: text('Who prepared the briefing: a unit or a person.'),
-    marking: text('Handling marking shown on every slide and PDF page, e.g. "UNCLASSIFIED // FOR DISCUSSION".'),
+    prepared_by: text('Who prepared the briefing: a unit or a person. Left off the title slide when absent.').optional(),
+    marking: text(
+      'Handling marking shown on every slide and PDF page, e.g. "UNCLASSIFIED // FOR DISCUSSION". No banner when absent.',
+    ).optional(),
     audience: text('Who the briefing is for, e.g. "Minister\'s office".').optional(),
     changes_since: text(
       'Earlier facts to compare with, for a "What\'s new" slide: a facts.yaml or build snapshot (facts.json) path relative to this deck folder, or a git revision such as HEAD~1 or a tag.',
@@ -69,7 +85,7 @@ export const Meta = z
 
 export const Source = z.strictObject({
   id: id('Short id used to cite this source, e.g. rferl-2019-02-13.'),
-  publisher: text('Who published it, e.g. RFE/RL.'),
+  publisher: text('Who published it, e.g. RFE/RL; leave out when the source does not say.').optional(),
   title: text('Headline or document title.'),
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
@@ -98,7 +114,8 @@ export const Term = z.strictObject({
 });
 
 export const Event = z.strictObject({
-  date: DateField,
+  date: SpanField.describe('When: a date, or a range such as 2032-05-18/2032-05-20. Give date or since.').optional(),
+  since: DateField.describe('For something still going on: when it began, e.g. 2020. Give date or since.').optional(),
   event: text('What happened (or will happen) on that date.'),
   sources: sourceRefs,
 });
@@ -109,21 +126,38 @@ export const Speaker = z.strictObject({
 });
 
 export const Quote = z.strictObject({
-  text: text('The exact words, without the surrounding quotation marks. Use … to join two parts of one quote.'),
-  speaker: text('Name of the speaker; must be one of this actor\'s speakers.'),
-  date: DateField.describe('When it was said.'),
+  text: text(
+    'The exact words, without the surrounding quotation marks; at least two words. Use … to leave out up to 20 words of one paragraph (never a negation); each part at least three words.',
+  ),
+  speaker: text('Name of the person who said it; must be one of this actor\'s speakers. Leave out for a statement of the actor itself.').optional(),
+  by: text(
+    'For words of the actor itself, not of a person: what kind of text, e.g. statement, joint statement, communiqué. Shown as "— Actor, statement, date". The default when there is no speaker or anonymous.',
+  ).optional(),
+  anonymous: text(
+    'For a person the source does not name: how the source describes them, e.g. "a senior official who asked not to be named".',
+  ).optional(),
+  date: DateField.describe('When it was said; the source\'s date when left out (shown as such).').optional(),
   source: id('The id of the source that reports the quote.'),
+  partial: z
+    .boolean({ error: 'must be true or false' })
+    .describe('True for a fragment of a sentence, such as a single word ("dominate"); the handout shows the source\'s sentence.')
+    .optional(),
+  context: text('The source\'s words around a one-word quote, which must contain it; checked against the source like a quote.').optional(),
 });
 
 export const Action = z.strictObject({
   text: text('What the actor did or announced.'),
-  date: DateField.optional(),
+  date: SpanField.optional(),
   sources: sourceRefs,
 });
 
 export const Actor = z.strictObject({
   id: id('Short id used by options and next steps, e.g. nato, us.'),
   name: text('Display name, e.g. United States.'),
+  aliases: z
+    .array(text('Another name, e.g. "the Union", "Washington".'))
+    .describe('Other names the sources use for this actor, so quotes credited to it are recognised.')
+    .optional(),
   kind: z
     .enum(['country', 'alliance', 'organisation', 'person', 'group'], {
       error: 'must be one of: country, alliance, organisation, person, group',
@@ -131,7 +165,7 @@ export const Actor = z.strictObject({
     .describe('What sort of actor this is.')
     .optional(),
   speakers: z.array(Speaker).describe('Who speaks for the actor in these facts.').optional(),
-  stance: text('The actor\'s position in one line.'),
+  stance: text('The actor\'s position in one line; shown as "no stated position" when left out.').optional(),
   stance_sources: sourceRefs.optional(),
   quotes: z.array(Quote).optional(),
   actions: z.array(Action).optional(),
@@ -147,12 +181,22 @@ export const Option = z.strictObject({
   backers: actorRefs('Actors that back it.').optional(),
   opponents: actorRefs('Actors that oppose it.').optional(),
   undecided: actorRefs('Actors known to be undecided (shown as open in the positions matrix).').optional(),
+  conditional: z
+    .array(
+      z.strictObject({
+        actor: id('The id of an entry under actors.'),
+        condition: text('The condition, in the source\'s terms, e.g. "with food and medicine exemptions".'),
+        sources: sourceRefs.optional(),
+      }),
+    )
+    .describe('Actors that back the option only on a condition (their own matrix symbol, the condition as a footnote).')
+    .optional(),
   sources: sourceRefs,
 });
 
 export const Step = z.strictObject({
   what: text('What happens next.'),
-  when: DateField.describe('When it is due; leave out when no date is set.').optional(),
+  when: SpanField.describe('When it is due, or a range (2032-05-18/2032-05-20); leave out when no date is set.').optional(),
   who: actorRefs('Actors involved.').optional(),
   sources: sourceRefs,
 });
@@ -176,9 +220,8 @@ export const Facts = z
     sources: z.array(Source).min(1, { message: 'must list at least one source: every fact needs one' }),
     bottom_line: z
       .array(Judgement)
-      .min(2, { message: 'needs 2 to 4 key judgements: add one' })
-      .max(4, { message: 'takes 2 to 4 key judgements: merge or move the rest to background' })
-      .describe('The bottom line up front: 2 to 4 key judgements.'),
+      .describe('The bottom line up front: 2 to 4 key judgements. Recommended; a warning when absent.')
+      .optional(),
     background: z
       .strictObject({
         points: z.array(Point).optional(),
@@ -187,6 +230,10 @@ export const Facts = z
       .optional(),
     timeline: z.array(Event).optional(),
     actors: z.array(Actor).optional(),
+    quotes: z
+      .array(Quote)
+      .describe('Quotes of people the source does not name and no actor speaks through (each with anonymous:).')
+      .optional(),
     options: z.array(Option).optional(),
     next_steps: z.array(Step).optional(),
     notes: SectionNotes.optional(),
@@ -201,6 +248,7 @@ export type Quote = z.infer<typeof Quote>;
 export type Option = z.infer<typeof Option>;
 export type Step = z.infer<typeof Step>;
 export type Event = z.infer<typeof Event>;
+export type Action = z.infer<typeof Action>;
 
 /** The JSON Schema published for editors (`briefdeck schema`). */
 export function factsJsonSchema(): object {

@@ -164,7 +164,8 @@ ${items.join('\n')}
 
 /** Publisher, “Title”, date. URL — the URL a link. */
 function sourceEntry(deck: Deck, s: SourceEntry): string {
-  const parts = [`${escapeHtml(s.publisher)}, “${escapeHtml(s.title)}”`];
+  const title = `“${escapeHtml(s.title)}”`;
+  const parts = [s.publisher ? `${escapeHtml(s.publisher)}, ${title}` : title];
   if (s.date) parts.push(escapeHtml(deck.labels.date(s.date)));
   let entry = parts.join(', ') + '.';
   if (s.url) entry += ` <a href="${escapeHtml(s.url)}">${escapeHtml(s.url)}</a>`;

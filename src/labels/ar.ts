@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates } from './dates.js';
+import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const q = (text: string) => `«${text}»`;
@@ -43,8 +43,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `مصطلح رئيسي جديد: ${c.term}`;
     case 'term-removed': return `حُذف مصطلح رئيسي: ${c.term}`;
     case 'definition-updated': return `عُدّل تعريف: ${c.term}`;
-    case 'source-added': return `مصدر جديد: ${c.publisher}، ${q(c.title)}`;
-    case 'source-removed': return `مصدر لم يعد مستشهدًا به: ${c.publisher}، ${q(c.title)}`;
+    case 'source-added': return `مصدر جديد: ${c.publisher ? `${c.publisher}، ` : ''}${q(c.title)}`;
+    case 'source-removed': return `مصدر لم يعد مستشهدًا به: ${c.publisher ? `${c.publisher}، ` : ''}${q(c.title)}`;
   }
 }
 
@@ -113,9 +113,19 @@ export const ar: Labels = {
     opposes: (n) => `يعارض الخيار ${n}`,
     undecided: (n) => `متردد بشأن الخيار ${n}`,
     noPosition: 'موقف غير معروف',
+    conditional: (n, c) => `يدعم الخيار ${n} ${c}`,
+    conditionalMark: 'يدعم بشرط',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `منذ ${d}`),
+  spanShort: spansOf(dateShort, (d) => `منذ ${d}`),
+  statement: 'بيان',
+  dateOfSource: (date) => `${date} (تاريخ المصدر)`,
+  unchecked: 'لم يُطابَق مع المصدر',
+  noStance: 'لا موقف معلن',
+  backedIf: 'يدعم بشرط:',
+  unnamedSources: 'مصادر غير مسماة',
   change,
   briefingAsOf: (d) => `إحاطة حتى ${d}`,
   handoutSubject: (about) => `نشرة مع ملاحظات المتحدث والمصادر — ${about}`,

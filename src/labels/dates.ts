@@ -1,4 +1,4 @@
-import type { PartialDate } from '../facts/dates.js';
+import type { DateSpan, PartialDate } from '../facts/dates.js';
 
 /**
  * Dates in a language, at each precision, through Intl.DateTimeFormat: "2019",
@@ -20,4 +20,12 @@ export function intlDates(locale: string): { date: (d: PartialDate) => string; d
 export function pluralOf(locale: string): (n: number) => Intl.LDMLPluralRule {
   const rules = new Intl.PluralRules(locale);
   return (n) => rules.select(n);
+}
+
+/**
+ * Ranges and ongoing periods from a language's own dates: "18 mai 2032 – 20 mai 2032",
+ * "depuis 2020". English writes them more compactly (facts/dates.ts formatSpan).
+ */
+export function spansOf(format: (d: PartialDate) => string, since: (date: string) => string): (s: DateSpan) => string {
+  return (s) => (s.since ? since(format(s.start)) : s.end ? `${format(s.start)} \u2013 ${format(s.end)}` : format(s.start));
 }

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates } from './dates.js';
+import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const q = (text: string) => `„${text}“`;
@@ -42,8 +42,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `Neuer Schlüsselbegriff: ${c.term}`;
     case 'term-removed': return `Schlüsselbegriff entfernt: ${c.term}`;
     case 'definition-updated': return `Definition geändert: ${c.term}`;
-    case 'source-added': return `Neue Quelle: ${c.publisher}, ${q(c.title)}`;
-    case 'source-removed': return `Nicht mehr zitierte Quelle: ${c.publisher}, ${q(c.title)}`;
+    case 'source-added': return `Neue Quelle: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
+    case 'source-removed': return `Nicht mehr zitierte Quelle: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
   }
 }
 
@@ -112,9 +112,19 @@ export const de: Labels = {
     opposes: (n) => `lehnt Option ${n} ab`,
     undecided: (n) => `unentschieden bei Option ${n}`,
     noPosition: 'keine bekannte Haltung',
+    conditional: (n, c) => `unterstützt Option ${n} ${c}`,
+    conditionalMark: 'unterstützt unter Bedingung',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `seit ${d}`),
+  spanShort: spansOf(dateShort, (d) => `seit ${d}`),
+  statement: 'Erklärung',
+  dateOfSource: (date) => `${date} (Datum der Quelle)`,
+  unchecked: 'nicht mit der Quelle abgeglichen',
+  noStance: 'Keine erklärte Position',
+  backedIf: 'Unterstützt unter einer Bedingung:',
+  unnamedSources: 'Ungenannte Quellen',
   change,
   briefingAsOf: (d) => `Lagevortrag, Stand ${d}`,
   handoutSubject: (about) => `Handreichung mit Sprechnotizen und Quellen — ${about}`,

@@ -1,4 +1,4 @@
-import { formatDate, formatDateShort, type PartialDate } from '../facts/dates.js';
+import { formatDate, formatDateShort, formatSpan, type PartialDate } from '../facts/dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const short = (d: PartialDate | undefined) => (d ? formatDateShort(d) : 'no date');
@@ -39,8 +39,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `New key term: ${c.term}`;
     case 'term-removed': return `Key term removed: ${c.term}`;
     case 'definition-updated': return `Definition updated: ${c.term}`;
-    case 'source-added': return `New source: ${c.publisher}, "${c.title}"`;
-    case 'source-removed': return `Source no longer cited: ${c.publisher}, "${c.title}"`;
+    case 'source-added': return `New source: ${c.publisher ? `${c.publisher}, ` : ''}"${c.title}"`;
+    case 'source-removed': return `Source no longer cited: ${c.publisher ? `${c.publisher}, ` : ''}"${c.title}"`;
   }
 }
 
@@ -109,10 +109,20 @@ export const en: Labels = {
     opposes: (n) => `opposes option ${n}`,
     undecided: (n) => `undecided on option ${n}`,
     noPosition: 'no known position',
+    conditional: (n, c) => `backs option ${n} ${c}`,
+    conditionalMark: 'backs on a condition',
   },
   // Day, month, year: unambiguous in every English-speaking country.
   date: formatDate,
   dateShort: formatDateShort,
+  span: (s) => formatSpan(s),
+  spanShort: (s) => formatSpan(s, true),
+  statement: 'statement',
+  dateOfSource: (date) => `${date} (date of the source)`,
+  unchecked: 'not checked against the source',
+  noStance: 'No stated position',
+  backedIf: 'Backed on a condition:',
+  unnamedSources: 'Unnamed sources',
   change,
   briefingAsOf: (date) => `Briefing as of ${date}`,
   handoutSubject: (about) => `Handout with speaker notes and sources — ${about}`,

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates } from './dates.js';
+import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const q = (text: string) => `«${text}»`;
@@ -42,8 +42,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `Nuevo término clave: ${c.term}`;
     case 'term-removed': return `Término clave retirado: ${c.term}`;
     case 'definition-updated': return `Definición modificada: ${c.term}`;
-    case 'source-added': return `Nueva fuente: ${c.publisher}, ${q(c.title)}`;
-    case 'source-removed': return `Fuente que ya no se cita: ${c.publisher}, ${q(c.title)}`;
+    case 'source-added': return `Nueva fuente: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
+    case 'source-removed': return `Fuente que ya no se cita: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
   }
 }
 
@@ -112,9 +112,19 @@ export const es: Labels = {
     opposes: (n) => `se opone a la opción ${n}`,
     undecided: (n) => `indeciso sobre la opción ${n}`,
     noPosition: 'postura desconocida',
+    conditional: (n, c) => `apoya la opción ${n} ${c}`,
+    conditionalMark: 'apoya con condiciones',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `desde ${d}`),
+  spanShort: spansOf(dateShort, (d) => `desde ${d}`),
+  statement: 'declaración',
+  dateOfSource: (date) => `${date} (fecha de la fuente)`,
+  unchecked: 'no cotejada con la fuente',
+  noStance: 'Sin posición declarada',
+  backedIf: 'Apoyo condicionado:',
+  unnamedSources: 'Fuentes no identificadas',
   change,
   briefingAsOf: (d) => `Informe, situación a ${d}`,
   handoutSubject: (about) => `Documento con notas del orador y fuentes — ${about}`,

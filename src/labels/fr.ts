@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates } from './dates.js';
+import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 // French typography: a no-break space before « : », inside « guillemets ».
@@ -44,8 +44,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `Nouveau terme clé${NB}: ${c.term}`;
     case 'term-removed': return `Terme clé retiré${NB}: ${c.term}`;
     case 'definition-updated': return `Définition modifiée${NB}: ${c.term}`;
-    case 'source-added': return `Nouvelle source${NB}: ${c.publisher}, ${q(c.title)}`;
-    case 'source-removed': return `Source qui n’est plus citée${NB}: ${c.publisher}, ${q(c.title)}`;
+    case 'source-added': return `Nouvelle source${NB}: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
+    case 'source-removed': return `Source qui n’est plus citée${NB}: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
   }
 }
 
@@ -114,9 +114,19 @@ export const fr: Labels = {
     opposes: (n) => `s’oppose à l’option ${n}`,
     undecided: (n) => `indécis sur l’option ${n}`,
     noPosition: 'position inconnue',
+    conditional: (n, c) => `soutient l’option ${n} ${c}`,
+    conditionalMark: 'soutient sous condition',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `depuis ${d}`),
+  spanShort: spansOf(dateShort, (d) => `depuis ${d}`),
+  statement: 'déclaration',
+  dateOfSource: (date) => `${date} (date de la source)`,
+  unchecked: 'non vérifiée dans la source',
+  noStance: 'Aucune position déclarée',
+  backedIf: 'Soutien sous condition\u00a0:',
+  unnamedSources: 'Sources non nommées',
   change,
   briefingAsOf: (d) => `Note de synthèse, situation au ${d}`,
   handoutSubject: (about) => `Document avec notes de l’orateur et sources — ${about}`,

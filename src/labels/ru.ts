@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates, pluralOf } from './dates.js';
+import { intlDates, pluralOf, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const q = (text: string) => `«${text}»`;
@@ -44,8 +44,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `Новый термин: ${c.term}`;
     case 'term-removed': return `Термин исключён: ${c.term}`;
     case 'definition-updated': return `Определение изменено: ${c.term}`;
-    case 'source-added': return `Новый источник: ${c.publisher}, ${q(c.title)}`;
-    case 'source-removed': return `Источник больше не цитируется: ${c.publisher}, ${q(c.title)}`;
+    case 'source-added': return `Новый источник: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
+    case 'source-removed': return `Источник больше не цитируется: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
   }
 }
 
@@ -114,9 +114,19 @@ export const ru: Labels = {
     opposes: (n) => `против варианта ${n}`,
     undecided: (n) => `не определился по варианту ${n}`,
     noPosition: 'позиция неизвестна',
+    conditional: (n, c) => `поддерживает вариант ${n} ${c}`,
+    conditionalMark: 'поддерживает при условии',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `с ${d}`),
+  spanShort: spansOf(dateShort, (d) => `с ${d}`),
+  statement: 'заявление',
+  dateOfSource: (date) => `${date} (дата источника)`,
+  unchecked: 'не сверено с источником',
+  noStance: 'Позиция не заявлена',
+  backedIf: 'Поддерживает при условии:',
+  unnamedSources: 'Неназванные источники',
   change,
   briefingAsOf: (d) => `Справка по состоянию на ${d}`,
   handoutSubject: (about) => `Раздаточный материал с заметками докладчика и источниками — ${about}`,

@@ -1,4 +1,4 @@
-import type { PartialDate } from '../facts/dates.js';
+import type { DateSpan, PartialDate } from '../facts/dates.js';
 
 export type SectionKey = 'title' | 'bottom-line' | 'changes' | 'background' | 'timeline' | 'positions' | 'options' | 'next-steps' | 'sources';
 
@@ -91,10 +91,29 @@ export interface Labels {
     opposes: (option: number) => string;
     undecided: (option: number) => string;
     noPosition: string;
+    /** Backs option n on a condition (the condition follows, in the facts' words). */
+    conditional: (option: number, condition: string) => string;
+    /** The legend's word for that mark. */
+    conditionalMark: string;
   };
   /** Dates at their precision: "13 February 2019", and the short form for tables, "13 Feb 2019". */
   date: (d: PartialDate) => string;
   dateShort: (d: PartialDate) => string;
+  /** A range or an ongoing period: "18–20 May 2032", "since 2020"; and the short form for tables. */
+  span: (s: DateSpan) => string;
+  spanShort: (s: DateSpan) => string;
+  /** What a quote of an actor itself is called when the facts' `by:` does not say. */
+  statement: string;
+  /** A quote's date taken from its source: "4 Mar 2031 (date of the source)". */
+  dateOfSource: (date: string) => string;
+  /** Beside a quote whose source has no local copy. */
+  unchecked: string;
+  /** An actor without a stance. */
+  noStance: string;
+  /** Before the actors that back an option on a condition. */
+  backedIf: string;
+  /** The slide of quotes from people the sources do not name, under no actor. */
+  unnamedSources: string;
   change: (note: ChangeNote) => string;
   /** PDF document information and the handout. */
   briefingAsOf: (date: string) => string;

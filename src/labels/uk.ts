@@ -1,5 +1,5 @@
 import type { PartialDate } from '../facts/dates.js';
-import { intlDates, pluralOf } from './dates.js';
+import { intlDates, pluralOf, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
 
 const q = (text: string) => `«${text}»`;
@@ -44,8 +44,8 @@ function change(c: ChangeNote): string {
     case 'term-added': return `Новий термін: ${c.term}`;
     case 'term-removed': return `Термін вилучено: ${c.term}`;
     case 'definition-updated': return `Визначення змінено: ${c.term}`;
-    case 'source-added': return `Нове джерело: ${c.publisher}, ${q(c.title)}`;
-    case 'source-removed': return `Джерело більше не цитується: ${c.publisher}, ${q(c.title)}`;
+    case 'source-added': return `Нове джерело: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
+    case 'source-removed': return `Джерело більше не цитується: ${c.publisher ? `${c.publisher}, ` : ''}${q(c.title)}`;
   }
 }
 
@@ -114,9 +114,19 @@ export const uk: Labels = {
     opposes: (n) => `проти варіанта ${n}`,
     undecided: (n) => `не визначився щодо варіанта ${n}`,
     noPosition: 'позиція невідома',
+    conditional: (n, c) => `підтримує варіант ${n} ${c}`,
+    conditionalMark: 'підтримує за умови',
   },
   date,
   dateShort,
+  span: spansOf(date, (d) => `з ${d}`),
+  spanShort: spansOf(dateShort, (d) => `з ${d}`),
+  statement: 'заява',
+  dateOfSource: (date) => `${date} (дата джерела)`,
+  unchecked: 'не звірено з джерелом',
+  noStance: 'Позицію не заявлено',
+  backedIf: 'Підтримує за умови:',
+  unnamedSources: 'Неназвані джерела',
   change,
   briefingAsOf: (d) => `Довідка станом на ${d}`,
   handoutSubject: (about) => `Роздатковий матеріал із нотатками доповідача та джерелами — ${about}`,

@@ -1,8 +1,9 @@
 import { compareDates, isAfter, parseDate, type PartialDate } from '../facts/dates.js';
-import type { Actor, Facts, Option, Source } from '../facts/schema.js';
+import type { Actor, Facts, Option, Quote, Source } from '../facts/schema.js';
+import { eventSpan, isUnchecked, quoteDate, quoteSpeaker, validSpan } from '../facts/present.js';
 import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { oneLine } from '../text.js';
-import type { Block, Column, Run, SourceEntry } from './deck.js';
+import type { Block, Column, MatrixOption, Run, SourceEntry } from './deck.js';
 import type { Composed, Flow, Unit } from './flow.js';
 import { matrixChunks } from '../visuals/matrix.js';
 import { timelineChunks } from '../visuals/timeline.js';
@@ -42,8 +43,9 @@ export function composeDeck(facts: Facts, settings: ComposeOptions = {}): Compos
     title: oneLine(meta.title),
     ...(meta.subtitle === undefined ? {} : { subtitle: oneLine(meta.subtitle) }),
     asOf: ctx.asOf,
-    preparedBy: oneLine(meta.prepared_by),
-    marking: oneLine(meta.marking),
+    preparedBy: meta.prepared_by === undefined ? '' : oneLine(meta.prepared_by),
+    // No banner when the facts give no marking.
+    marking: meta.marking === undefined ? '' : oneLine(meta.marking),
     ...(meta.audience === undefined ? {} : { audience: oneLine(meta.audience) }),
     language: meta.language ?? 'en',
     labels: ctx.labels,
@@ -124,7 +126,7 @@ function sourceEntry(s: Source, number: number): SourceEntry {
   return {
     number,
     id: s.id,
-    publisher: oneLine(s.publisher),
+    publisher: s.publisher === undefined ? '' : oneLine(s.publisher),
     title: oneLine(s.title),
     ...(s.date === undefined ? {} : { date: date(s.date) }),
     ...(s.url ? { url: new URL(s.url).href } : {}),
@@ -142,10 +144,11 @@ function titleFlow(ctx: Context): Flow {
   const L = ctx.labels;
   const units: Unit[] = [];
   if (meta.subtitle) units.push({ id: 'title.subtitle', block: para([text(meta.subtitle)], 'subtitle'), fields: ['meta.subtitle'] });
-  const byline = [L.asOf(L.date(ctx.asOf)), L.preparedBy(oneLine(meta.prepared_by))];
+  const byline = [L.asOf(L.date(ctx.asOf))];
+  if (meta.prepared_by) byline.push(L.preparedBy(oneLine(meta.prepared_by)));
   if (meta.audience) byline.push(L.audience(oneLine(meta.audience)));
   units.push({ id: 'title.byline', block: para([raw(byline.join(' · '))], 'byline'), fields: ['meta.prepared_by'] });
-  units.push({ id: 'title.marking', block: para([text(meta.marking, 'strong')], 'marking'), fields: ['meta.marking'] });
+  if (meta.marking) units.push({ id: 'title.marking', block: para([text(meta.marking, 'strong')], 'marking'), fields: ['meta.marking'] });
   return {
     key: 'title',
     section: 'title',
@@ -158,7 +161,9 @@ function titleFlow(ctx: Context): Flow {
 }
 
 function bottomLine(ctx: Context): Flow[] {
-  const units = ctx.facts.bottom_line.map(
+  const judgements = ctx.facts.bottom_line ?? [];
+  if (judgements.length === 0) return [];
+  const units = judgements.map(
     (j, i): Unit => ({
       id: `bottom-line.${i}`,
       block: item([text(j.text), ...ctx.cite(j.sources), ...ctx.tag(itemKey.judgement(j.text))], i + 1),
@@ -208,10 +213,16 @@ function background(ctx: Context): Flow[] {
 function timeline(ctx: Context): Flow[] {
   const L = ctx.labels;
   const events = (ctx.facts.timeline ?? [])
-    .map((e, order) => ({ ...e, when: date(e.date), order }))
+    .map((e, order) => ({ ...e, span: eventSpan(e), when: eventSpan(e).start, order }))
     .sort((a, b) => compareDates(a.when, b.when) || a.order - b.order);
   if (events.length === 0) return [];
-  const entries = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
+  const entries = events.map((e) => ({
+    when: e.when,
+    ...(e.span.end ? { end: e.span.end } : {}),
+    ...(e.span.since ? { since: true } : {}),
+    label: oneLine(e.event),
+    upcoming: isAfter(e.when, ctx.asOf),
+  }));
   const fieldOf = new Map(events.map((e, i) => [entries[i]!, `timeline[${e.order}].event`]));
   // A crowded timeline is drawn over several slides, each a drawing of its own; where even
   // that leaves no room for its labels, it shows numbered markers and the table is their key.
@@ -239,7 +250,8 @@ function timeline(ctx: Context): Flow[] {
             },
             // The drawing's text alternative: the same events, whole, in words.
             alt: chunk.events.map(
-              (e, n) => `${chunk.numbered ? `${chunk.numbers[n]}. ` : ''}${L.date(e.when)}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`,
+              (e, n) =>
+                `${chunk.numbered ? `${chunk.numbers[n]}. ` : ''}${L.span({ start: e.when, ...(e.end ? { end: e.end } : {}), ...(e.since ? { since: true } : {}) })}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`,
             ),
             label: L.continued(L.heading.timelineChart, i, chunks.length),
           },
@@ -267,7 +279,7 @@ function timeline(ctx: Context): Flow[] {
       });
       markerPlaced = true;
     }
-    const when: Run[] = upcoming ? [raw(L.dateShort(e.when)), raw(' '), raw(L.upcoming, 'em')] : [raw(L.dateShort(e.when))];
+    const when: Run[] = upcoming ? [raw(L.spanShort(e.span)), raw(' '), raw(L.upcoming, 'em')] : [raw(L.spanShort(e.span))];
     units.push({
       id: `timeline.${e.order}`,
       block: row(columns, [...numberCell(entries[i]), when, [text(e.event), ...ctx.cite(e.sources), ...ctx.tag(itemKey.event(e.event))]]),
@@ -289,12 +301,44 @@ function positions(ctx: Context): Flow[] {
   const units = actors.map(
     (a, i): Unit => ({
       id: `positions.${i}`,
-      block: row(columns, [[text(a.name, 'strong'), ...ctx.tag(itemKey.actor(a.id))], [text(a.stance), ...ctx.cite(a.stance_sources)]]),
+      block: row(columns, [[text(a.name, 'strong'), ...ctx.tag(itemKey.actor(a.id))], [...stance(ctx, a), ...ctx.cite(a.stance_sources)]]),
       group: 'positions',
       fields: [`actors[${i}].stance`],
     }),
   );
-  return [flow('positions', 'positions', L.heading.positions, units, ctx.notes('positions')), ...actors.map((a, i) => actorFlow(ctx, a, i))];
+  return [flow('positions', 'positions', L.heading.positions, units, ctx.notes('positions')), ...actors.map((a, i) => actorFlow(ctx, a, i)), ...unnamedSources(ctx)];
+}
+
+/** The stance, or "No stated position" set apart from facts text. */
+function stance(ctx: Context, actor: Actor): Run[] {
+  return actor.stance === undefined ? [raw(ctx.labels.noStance, 'em')] : [text(actor.stance)];
+}
+
+/** A quote block: the words, then who said it, when, its source, and whether it was checked. */
+function quoteBlock(ctx: Context, q: Quote, actor: Actor | undefined, tag: Run[]): Block {
+  const L = ctx.labels;
+  const who = quoteSpeaker(q, actor, L.statement);
+  const when = quoteDate(q, ctx.facts);
+  const date = when && (when.fromSource ? L.dateOfSource(L.dateShort(when.date)) : L.dateShort(when.date));
+  return {
+    kind: 'quote',
+    runs: [raw('“'), text(q.text), raw('”'), ...tag],
+    attribution: [
+      raw(`— ${oneLine(who)}${date ? `, ${date}` : ''}`),
+      ...ctx.cite([q.source]),
+      ...(isUnchecked(q, ctx.facts) ? [raw(' · '), raw(L.unchecked, 'em')] : []),
+    ],
+  };
+}
+
+/** Quotes of people the sources do not name and no actor speaks through. */
+function unnamedSources(ctx: Context): Flow[] {
+  const quotes = ctx.facts.quotes ?? [];
+  if (quotes.length === 0) return [];
+  const units = quotes.map(
+    (q, i): Unit => ({ id: `unnamed.quote.${i}`, block: quoteBlock(ctx, q, undefined, []), fields: [`quotes[${i}].text`] }),
+  );
+  return [{ key: 'unnamed-sources', section: 'positions', id: 'unnamed-sources', title: ctx.labels.unnamedSources, units, outline: ctx.labels.unnamedSources }];
 }
 
 function actorFlow(ctx: Context, actor: Actor, a: number): Flow {
@@ -307,17 +351,13 @@ function actorFlow(ctx: Context, actor: Actor, a: number): Flow {
   }
   units.push({
     id: `${base}.stance`,
-    block: para([raw(L.stance, 'strong'), raw(' '), text(actor.stance), ...ctx.cite(actor.stance_sources), ...ctx.tag(itemKey.actor(actor.id))]),
+    block: para([raw(L.stance, 'strong'), raw(' '), ...stance(ctx, actor), ...ctx.cite(actor.stance_sources), ...ctx.tag(itemKey.actor(actor.id))]),
     fields: [`actors[${a}].stance`],
   });
   for (const [qi, q] of (actor.quotes ?? []).entries()) {
     units.push({
       id: `${base}.quote.${qi}`,
-      block: {
-        kind: 'quote',
-        runs: [raw('“'), text(q.text), raw('”'), ...ctx.tag(itemKey.quote(actor.id, q.text))],
-        attribution: [raw(`— ${oneLine(q.speaker)}, ${L.dateShort(date(q.date))}`), ...ctx.cite([q.source])],
-      },
+      block: quoteBlock(ctx, q, actor, ctx.tag(itemKey.quote(actor.id, q.text))),
       fields: [`actors[${a}].quotes[${qi}].text`],
     });
   }
@@ -329,7 +369,7 @@ function actorFlow(ctx: Context, actor: Actor, a: number): Flow {
       units.push({
         id: `${base}.action.${ai}`,
         block: item([
-          ...(act.date === undefined ? [] : [raw(`${L.dateShort(date(act.date))}: `)]),
+          ...(act.date === undefined ? [] : [raw(`${L.spanShort(validSpan(act.date))}: `)]),
           text(act.text),
           ...ctx.cite(act.sources),
           ...ctx.tag(itemKey.action(actor.id, act.text)),
@@ -362,7 +402,7 @@ function options(ctx: Context): Flow[] {
   const L = ctx.labels;
   const flows: Flow[] = [];
   const actors = ctx.facts.actors ?? [];
-  const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) > 0);
+  const positioned = opts.some((o) => (o.backers?.length ?? 0) + (o.opponents?.length ?? 0) + (o.undecided?.length ?? 0) + (o.conditional?.length ?? 0) > 0);
   if (actors.length > 0 && positioned) {
     const matrixActors = actors.map((a) => ({ id: a.id, name: oneLine(a.name) }));
     const matrixOptions = opts.map((o) => ({
@@ -370,6 +410,7 @@ function options(ctx: Context): Flow[] {
       ...(o.backers ? { backers: o.backers } : {}),
       ...(o.opponents ? { opponents: o.opponents } : {}),
       ...(o.undecided ? { undecided: o.undecided } : {}),
+      ...(o.conditional ? { conditional: o.conditional.map((c) => ({ actor: c.actor, condition: oneLine(c.condition) })) } : {}),
     }));
     // Many actors or options: the matrix goes on over several slides, a piece each.
     const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM);
@@ -420,18 +461,16 @@ function options(ctx: Context): Flow[] {
 }
 
 /** The matrix in words: per actor, the options it backs, opposes or is undecided on. */
-function matrixAlt(
-  L: Labels,
-  actors: { id: string; name: string }[],
-  opts: { backers?: string[]; opponents?: string[]; undecided?: string[] }[],
-  firstOption: number,
-): string[] {
+function matrixAlt(L: Labels, actors: { id: string; name: string }[], opts: MatrixOption[], firstOption: number): string[] {
   return actors.map((a) => {
     const parts: string[] = [];
     opts.forEach((o, i) => {
-      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(firstOption + i));
-      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(firstOption + i));
-      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(firstOption + i));
+      const n = firstOption + i;
+      const condition = o.conditional?.find((c) => c.actor === a.id);
+      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(n));
+      else if (condition) parts.push(L.matrix.conditional(n, condition.condition));
+      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(n));
+      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(n));
     });
     return `${a.name}: ${parts.length ? parts.join('; ') : L.matrix.noPosition}`;
   });
@@ -466,13 +505,28 @@ function optionFlow(ctx: Context, o: Option, index: number, count: number, notes
     who.push(raw(L.opposedBy, 'strong'), raw(' '), ...ctx.actors(o.opponents));
   }
   if (who.length) units.push({ id: `${base}.who`, block: para(who), fields: [`options[${index}].backers`] });
+  (o.conditional ?? []).forEach((c, k) =>
+    units.push({
+      id: `${base}.conditional.${k}`,
+      block: para([
+        raw(L.backedIf, 'strong'),
+        raw(' '),
+        raw(ctx.actorName.get(c.actor)!),
+        raw(' — '),
+        text(c.condition),
+        ...ctx.cite(c.sources),
+      ]),
+      fields: [`options[${index}].conditional[${k}].condition`],
+    }),
+  );
   return { key: base, section: 'options', id: base, title, units, ...withNotes(notes), outline: title };
 }
 
 function nextSteps(ctx: Context): Flow[] {
   const L = ctx.labels;
   const steps = (ctx.facts.next_steps ?? [])
-    .map((s, order) => ({ ...s, due: s.when === undefined ? undefined : date(s.when), order }))
+    .map((s, order) => ({ ...s, span: s.when === undefined ? undefined : validSpan(s.when), order }))
+    .map((s) => ({ ...s, due: s.span?.start }))
     // Undated steps go last, in the order written.
     .sort((a, b) => (a.due && b.due ? compareDates(a.due, b.due) : a.due ? -1 : b.due ? 1 : 0) || a.order - b.order);
   if (steps.length === 0) return [];
@@ -485,7 +539,7 @@ function nextSteps(ctx: Context): Flow[] {
     (s): Unit => ({
       id: `next-steps.${s.order}`,
       block: row(columns, [
-        [raw(s.due ? L.dateShort(s.due) : L.notSet)],
+        [raw(s.span ? L.spanShort(s.span) : L.notSet)],
         [text(s.what), ...ctx.cite(s.sources), ...ctx.tag(itemKey.step(s.what))],
         ctx.actors(s.who),
       ]),
@@ -499,7 +553,7 @@ function nextSteps(ctx: Context): Flow[] {
 function sources(ctx: Context): Flow[] {
   const L = ctx.labels;
   const units = ctx.sourceEntries.map((s, i): Unit => {
-    const runs: Run[] = [raw(`${s.publisher}, “${s.title}”`)];
+    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, “${s.title}”` : `“${s.title}”`)];
     if (s.date) runs.push(raw(`, ${L.date(s.date)}`));
     runs.push(raw('.'));
     if (s.url) runs.push(raw(' '), { kind: 'link', href: s.url, text: s.url });

@@ -51,6 +51,10 @@ export type Drawing =
 
 export interface TimelineEntry {
   when: PartialDate;
+  /** The last period of a range. */
+  end?: PartialDate;
+  /** Still going on since `when`. */
+  since?: boolean;
   label: string;
   upcoming: boolean;
 }
@@ -60,6 +64,7 @@ export interface MatrixOption {
   backers?: string[];
   opponents?: string[];
   undecided?: string[];
+  conditional?: { actor: string; condition: string }[];
 }
 
 export interface Slide {

@@ -83,7 +83,7 @@ export async function finishPdf(
     throw new Error(`${info.title}: printed ${doc.getPageCount()} pages for ${expectPages} slides`);
   }
   doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setAuthor(info.author);
+  if (info.author) doc.setAuthor(info.author);
   doc.setSubject(info.subject);
   doc.setCreator(info.creator);
   doc.setProducer(info.producer);

@@ -54,7 +54,17 @@ const period = (e: TimelineEvent, asOf: PartialDate): readonly [number, number] 
 function when(e: TimelineEvent, short: boolean): string {
   const one = short ? formatDateShort : formatDate;
   if (e.since) return `since ${one(e.when)}`;
-  return e.end ? `${one(e.when)} \u2013 ${one(e.end)}` : one(e.when);
+  return e.end ? range(e.when, e.end, one) : one(e.when);
+}
+
+/** A range as a reader writes it: "18–20 May 2032", "May – June 2032", "2019 – 2021". */
+function range(from: PartialDate, to: PartialDate, one: (d: PartialDate) => string): string {
+  const end = one(to);
+  if (from.precision === 'day' && to.precision === 'day' && from.year === to.year && from.month === to.month) return `${from.day}\u2013${end}`;
+  if (from.precision === to.precision && from.precision !== 'year' && from.year === to.year) {
+    return `${one(from).replace(` ${from.year}`, '')} \u2013 ${end}`;
+  }
+  return `${one(from)} \u2013 ${end}`;
 }
 
 interface Segment {

@@ -21,10 +21,10 @@ timeline:
 actors:
   - id: gov
     name: The Government
-    speakers: [{ name: Jo Minister, role: Minister }]
+    speakers: [{ name: Jo Brandt, role: Minister }]
     stance: Holding firm.
     quotes:
-      - { text: Not one step back, speaker: Jo Minister, date: 2020-01-10, source: a }
+      - { text: Not one step back, speaker: Jo Brandt, date: 2020-01-10, source: a }
   - id: rebels
     name: The Rebels
     stance: Want a ceasefire.
@@ -42,8 +42,8 @@ const AFTER = BEFORE.replace('as_of: 2020-01-15', 'as_of: 2020-01-25')
   .replace('  - { date: 2020-02, event: Deadline for a deal., sources: [a] }', '  - { date: 2020-03, event: Deadline for a deal., sources: [a] }\n  - { date: 2020-01-22, event: Ceasefire agreed., sources: [b] }')
   .replace('    stance: Holding firm.', '    stance: Open to a ceasefire.')
   .replace(
-    '      - { text: Not one step back, speaker: Jo Minister, date: 2020-01-10, source: a }',
-    '      - { text: We are ready to talk, speaker: Jo Minister, date: 2020-01-22, source: b }',
+    '      - { text: Not one step back, speaker: Jo Brandt, date: 2020-01-10, source: a }',
+    '      - { text: We are ready to talk, speaker: Jo Brandt, date: 2020-01-22, source: b }',
   )
   .replace('  - id: rebels\n    name: The Rebels\n    stance: Want a ceasefire.\n', '  - id: mediators\n    name: The Mediators\n    stance: Offer to host talks.\n')
   .replace('  - { id: wait, title: Wait and see, summary: Do nothing yet., pros: [Cheap], sources: [a] }\n', '')
@@ -72,8 +72,8 @@ describe('what changed between two versions of the facts', () => {
       'New actor: The Mediators. Offer to host talks.',
       'Actor removed: The Rebels',
       'The Government\'s stance shifted: now "Open to a ceasefire"; was "Holding firm"',
-      'New quote from Jo Minister (The Government), 22 Jan 2020: "We are ready to talk"',
-      'Quote withdrawn: Jo Minister (The Government), "Not one step back"',
+      'New quote from Jo Brandt (The Government), 22 Jan 2020: "We are ready to talk"',
+      'Quote withdrawn: Jo Brandt (The Government), "Not one step back"',
       'Option added: Send aid',
       'Option dropped: Wait and see',
       'Option updated: Push for talks (backers)',

@@ -152,10 +152,10 @@ const ROWS: Row[] = [
   },
   {
     name: 'missing required field',
-    facts: factsYaml(removeLine('prepared_by:')),
-    at: { needle: 'title: Test' },
-    field: 'meta.prepared_by',
-    message: /^is required: add "prepared_by:" here$/,
+    facts: factsYaml(removeLine('title: Test')),
+    at: { needle: 'as_of: 2020' },
+    field: 'meta.title',
+    message: /^is required: add "title:" here$/,
   },
   {
     name: 'unknown key (a typo)',

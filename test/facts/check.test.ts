@@ -171,9 +171,9 @@ describe('checkFacts: quotes', () => {
   });
 
   it('reports a speaker who is not one of the actor\'s speakers, suggesting a near name', () => {
-    const yaml = factsYaml(actorQuoting('We will not retreat'), replace('        speaker: Jo Minister', '        speaker: Jo Ministre'));
+    const yaml = factsYaml(actorQuoting('We will not retreat'), replace('        speaker: Jo Brandt', '        speaker: Jo Brant'));
     expect(problemAt(errorsOf(yaml), 'actors[0].quotes[0].speaker').message).toBe(
-      '"Jo Ministre" is not one of gov\'s speakers: did you mean "Jo Minister"?',
+      '"Jo Brant" is not one of gov\'s speakers: did you mean "Jo Brandt"?',
     );
   });
 
@@ -188,12 +188,12 @@ describe('checkFacts: quotes', () => {
     });
   });
 
-  it('warns that a quote is not verified when its source has no copy', () => {
+  it('warns that a quote is not checked when its source has no copy', () => {
     const yaml = factsYaml(actorQuoting('anything at all'), replace('    copy: sources/a.txt\n', ''));
     const problems = problemsOf(yaml, {});
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', field: 'actors[0].quotes[0].text' });
-    expect(problems[0]!.message).toMatch(/not verified: source "src-a" has no local copy/);
+    expect(problems[0]!.message).toMatch(/not checked against the source: source "src-a" has no local copy/);
   });
 
   it('reports every problem of a file at once', () => {

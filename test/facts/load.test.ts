@@ -70,6 +70,18 @@ describe('loadFacts', () => {
     expect(problem).toMatchObject({ line: 0, field: '', message: expect.stringMatching(/^is 3072\.0 MB; facts files are limited to 2 MB/) });
   });
 
+  it('refuses a source copy over 5 MB at its copy field, and answers a misquote in a copy just under it quickly', async () => {
+    const filler = 'The delegates met again and the talks went on into the night without a result. '.repeat(65000);
+    const big = await writeDeck(path.join(tmp, 'big'), factsYaml(actorQuoting('as long as it takes')), { 'sources/a.txt': filler + 'x'.repeat(300000) });
+    expect(problemAt(await loadErrors(big), 'sources[0].copy').message).toMatch(/is over 5 MB: keep only the article text/);
+
+    const near = await writeDeck(path.join(tmp, 'near'), factsYaml(actorQuoting('the talks went on into the day')), { 'sources/a.txt': filler });
+    const started = performance.now();
+    const p = problemAt(await loadErrors(near), 'actors[0].quotes[0].text');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(p.message).toMatch(/closest passage is "the talks went on into the/);
+  });
+
   it('reports a quote with a changed word, showing the closest passage of the copy', async () => {
     const yaml = factsYaml(actorQuoting('as long as we like'));
     const dir = await writeDeck(path.join(tmp, 'deck'), yaml);
@@ -153,7 +165,7 @@ describe('the example decks', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.facts.sources.every((s) => s.copy !== undefined)).toBe(true);
     expect(quotes).toHaveLength(count);
-    for (const { quote, copy } of quotes) expect(verifyQuote(quote, copy), quote).toEqual({ found: true });
+    for (const { quote, copy } of quotes) expect(verifyQuote(quote, copy), quote).toMatchObject({ found: true });
   });
 
   it('inf-treaty: a one-word change in the source copy makes loading fail at that quote', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors.js';
 import { closest, formatPath, MAX_FACTS_BYTES } from '../../src/facts/parse.js';
-import { append, factsYaml, FILE, MINIMAL_FACTS, parse, positionOf, problemAt, removeLine, replace } from '../helpers.js';
+import { append, factsYaml, FILE, MINIMAL_FACTS, parse, positionOf, problemAt, problemsOf, removeLine, replace } from '../helpers.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -108,11 +108,11 @@ describe('parseFacts: schema problems carry line, column and field', () => {
   });
 
   it('reports a missing required field, naming the key to add', () => {
-    const yaml = factsYaml(removeLine('marking:'));
-    const p = problemAt(parse(yaml).problems, 'meta.marking');
-    expect(p.message).toBe('is required: add "marking:" here');
+    const yaml = factsYaml(removeLine('title: Test'));
+    const p = problemAt(parse(yaml).problems, 'meta.title');
+    expect(p.message).toBe('is required: add "title:" here');
     // Located at the map that lacks it.
-    expect(p).toMatchObject(positionOf(yaml, 'title: Test'));
+    expect(p).toMatchObject(positionOf(yaml, 'as_of: 2020'));
   });
 
   it('reports a missing top-level section at the start of the file', () => {
@@ -170,15 +170,21 @@ describe('parseFacts: schema problems carry line, column and field', () => {
     expect(problemAt(parse(empty).problems, 'bottom_line[0].text').message).toBe('is empty: write the text after the key');
   });
 
-  it('enforces 2 to 4 key judgements', () => {
+  it('warns, not fails, when the bottom line is missing or has other than 2 to 4 key judgements', () => {
     const withJudgements = (n: number) =>
       factsYaml((y) =>
-        y.replace(/bottom_line:\n[\s\S]*$/, 'bottom_line:\n' + '  - text: A judgement.\n    sources: [src-a]\n'.repeat(n)),
+        y.replace(/bottom_line:\n[\s\S]*$/, n === 0 ? '' : 'bottom_line:\n' + '  - text: A judgement.\n    sources: [src-a]\n'.repeat(n)),
       );
-    expect(problemAt(parse(withJudgements(1)).problems, 'bottom_line').message).toMatch(/needs 2 to 4/);
-    expect(parse(withJudgements(2)).problems).toEqual([]);
-    expect(parse(withJudgements(4)).problems).toEqual([]);
-    expect(problemAt(parse(withJudgements(5)).problems, 'bottom_line').message).toMatch(/takes 2 to 4/);
+    const only = (n: number, field: string) => {
+      const p = problemAt(problemsOf(withJudgements(n)), field);
+      expect(p.severity).toBe('warning');
+      return p.message;
+    };
+    expect(only(0, 'meta')).toMatch(/no bottom_line: add 2 to 4 key judgements/);
+    expect(only(1, 'bottom_line')).toMatch(/has 1 key judgement; a bottom line has 2 to 4: add one/);
+    expect(problemsOf(withJudgements(2))).toEqual([]);
+    expect(problemsOf(withJudgements(4))).toEqual([]);
+    expect(only(5, 'bottom_line')).toMatch(/has 5 key judgements; a bottom line has 2 to 4: merge/);
   });
 
   it('refuses source URLs that are not http(s)', () => {
@@ -203,14 +209,14 @@ describe('parseFacts: schema problems carry line, column and field', () => {
   it('collects every problem in the file, not only the first', () => {
     const yaml = factsYaml(
       replace('  title: Test', '  titel: Test'),
-      removeLine('publisher:'),
+      removeLine('title: Example headline'),
       replace('Second judgement.', '42'),
       replace('id: src-a', 'id: Bad Id'),
       append('extra: true\n'),
     );
     const fields = parse(yaml).problems.map((p) => p.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['meta.titel', 'sources[0].publisher', 'sources[0].id', 'bottom_line[1].text', 'extra']),
+      expect.arrayContaining(['meta.titel', 'sources[0].title', 'sources[0].id', 'bottom_line[1].text', 'extra']),
     );
     for (const p of parse(yaml).problems) expect(p.line, p.field).toBeGreaterThan(0);
   });

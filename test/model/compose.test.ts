@@ -280,20 +280,20 @@ next_steps:
   - id: gov
     name: The Government
     speakers:
-      - name: Jo Minister
+      - name: Jo Brandt
         role: Minister
     stance: Holding firm.
     quotes:
       - text: We will not retreat
-        speaker: Jo Minister
+        speaker: Jo Brandt
         date: 2020-01-10
         source: src-a
 `),
     );
     expect(ids(deck)).toEqual(['title', 'bottom-line', 'positions', 'actor-gov', 'sources']);
     const md = slide(deck, 'actor-gov').markdown;
-    expect(md).toContain('**Speaking for The Government:** Jo Minister (Minister)');
-    expect(md).toContain('> “We will not retreat”\n>\n> — Jo Minister, 10 Jan 2020[^1]');
+    expect(md).toContain('**Speaking for The Government:** Jo Brandt (Minister)');
+    expect(md).toContain('> “We will not retreat”\n>\n> — Jo Brandt, 10 Jan 2020[^1]');
   });
 
   it('describes the deck for the page furniture', () => {

@@ -98,7 +98,7 @@ describe('timeline drawings', () => {
     const bars = [...visual.svg.matchAll(/<rect class="v-span" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)];
     expect(bars.length).toBeGreaterThanOrEqual(2);
     expect(visual.alt[0]).toBe('since 2020: Sanctions in force');
-    expect(visual.alt[1]).toBe('5 January 2025 – 20 February 2025: Inspection season');
+    expect(visual.alt[1]).toBe('5 January – 20 February 2025: Inspection season');
   });
 
   it('escapes text', () => {

@@ -1,0 +1,424 @@
+import type { Organisation, Person } from './types.js';
+import type { Frame, Token } from './text.js';
+import { fold, isCapitalised, stripPossessive } from './text.js';
+import { NAME_PARTICLES, ORG_NOUNS, ROLE_HEADS, TITLE_WORDS, DETERMINERS } from './lexicon.js';
+
+/**
+ * Who and what the article names: people (a name with a role beside it) and organisations
+ * (a capitalised run holding an organisation noun), each with what the article says of them.
+ */
+
+export interface Registry {
+  people: Person[];
+  orgs: Organisation[];
+  /** Capitalised single words used as names of places or states (Estmark, Russia). */
+  places: Set<string>;
+}
+
+const LEADING_FUNCTION = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'after', 'before', 'but', 'and', 'as', 'while', 'although', 'if', 'when', 'since', 'according', 'under', 'during',
+  'le', 'la', 'les', "l'", 'un', 'une', 'selon', 'pour', 'dans', 'après', 'avant', 'depuis', 'en', 'à', 'au', 'aux', 'sur', 'par', 'avec', 'mais', 'et', 'lors', 'chez', 'entre',
+]);
+const RUN_LINKS = new Set(['of', 'for', 'de', 'du', 'des', "d'", 'la', 'le', "l'"]);
+
+export interface Run {
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/** Maximal runs of capitalised words, allowing "of", "de la", particles inside them. */
+export function capitalisedRuns(tokens: readonly Token[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]) || tokens[i]!.quote) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (isCapitalised(tokens[j]) && !tokens[j]!.quote) {
+        j++;
+        continue;
+      }
+      // Links and particles continue a run only when a capitalised word follows them.
+      let k = j;
+      while (k < tokens.length && (RUN_LINKS.has(tokens[k]!.lower) || NAME_PARTICLES.has(tokens[k]!.lower)) && k - j < 3) k++;
+      if (k > j && isCapitalised(tokens[k]) && tokens[k]!.start - tokens[j - 1]!.end < 40) {
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    let a = i;
+    while (a < j && LEADING_FUNCTION.has(tokens[a]!.lower)) a++;
+    if (a < j) runs.push({ tokens: tokens.slice(a, j), start: tokens[a]!.start, end: tokens[j - 1]!.end });
+    i = j;
+  }
+  return runs;
+}
+
+const isNameToken = (t: Token): boolean =>
+  isCapitalised(t) &&
+  !/[’']s?$/.test(t.text) &&
+  !TITLE_WORDS.has(t.text) &&
+  !ORG_NOUNS.has(t.text) &&
+  !/^\p{Lu}[\p{Lu}.]+$/u.test(t.text) &&
+  !/\d/.test(t.text);
+
+/** Splits "NATO Secretary-General Jens Stoltenberg" into its prefix and the name at its end. */
+export function splitName(run: readonly Token[]): { prefix: Token[]; name: Token[] } {
+  let k = run.length;
+  while (k > 0) {
+    const t = run[k - 1]!;
+    if (isNameToken(t)) k--;
+    else if (NAME_PARTICLES.has(t.lower) && k < run.length && k - 1 > 0 && (isNameToken(run[k - 2]!) || NAME_PARTICLES.has(run[k - 2]!.lower))) k--;
+    else break;
+  }
+  return { prefix: run.slice(0, k), name: run.slice(k) };
+}
+
+/** Mr, Ms, Dr… say how to address someone, not what they do. */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Sir', 'Dame', 'Lord', 'Lady', 'M', 'Mme', 'Mlle', 'Pr', 'Prof', 'Professor']);
+const ROLE_WORD = (t: Token) => (ROLE_HEADS.has(t.lower) || TITLE_WORDS.has(t.text)) && !HONORIFICS.has(t.text);
+
+export function buildRegistry(f: Frame): Registry {
+  const people: Person[] = [];
+  const orgs: Organisation[] = [];
+  const places = new Set<string>();
+  for (const s of f.sentences) {
+    if (isHeadline(f, s)) continue;
+    for (const run of capitalisedRuns(s.tokens)) {
+      let toks = run.tokens;
+      // "the Civic Renewal party": a name followed by a lower-case organisation noun.
+      const next = s.tokens[s.tokens.indexOf(toks.at(-1)!) + 1];
+      if (next && /^(?:party|movement|group|bloc|alliance|coalition|council|commission|union|league|front|agency|company|parti|mouvement|groupe|coalition)$/.test(next.text)) {
+        if (!orgs.some((o) => o.name === f.text.slice(run.start, run.end))) orgs.push({ name: f.text.slice(run.start, run.end), first: run.start });
+        continue;
+      }
+      let { prefix, name } = splitName(toks);
+      // "Ann Lee of Norland": the name stands before the link word.
+      const link = toks.findLastIndex((t) => RUN_LINKS.has(t.lower));
+      if (name.length < 2 && link > 1 && !toks.some((t) => ORG_NOUNS.has(t.text))) {
+        const head = splitName(toks.slice(0, link));
+        if (head.name.length >= 2) {
+          toks = toks.slice(0, link);
+          ({ prefix, name } = head);
+        }
+      }
+      const isOrg = toks.some((t) => ORG_NOUNS.has(t.text));
+      if (isOrg && !(name.length >= 2 && prefix.some(ROLE_WORD))) {
+        addOrg(orgs, toks, f);
+        continue;
+      }
+      // After "de", "of", "the" a capitalised run is a department, a place or a title, not a new person.
+      const prev = s.tokens[s.tokens.indexOf(toks[0]!) - 1];
+      const governed = !!prev && /^(?:de|du|des|d'|l'|of|the)$/.test(prev.lower) && prefix.length === 0;
+      if (name.length >= 2 && name.length <= 5 && !governed) {
+        const before = s.tokens.slice(Math.max(0, s.tokens.indexOf(toks[0]!) - 10), s.tokens.indexOf(toks[0]!));
+        const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
+        const roleInPrefix = prefix.some(ROLE_WORD);
+        // A descriptor right before it ("Solvaine's fisheries minister, Teodor …"), not any role word nearby.
+        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0;
+        const roleAfter = after[0]?.text === ',' && after.slice(1).some((t) => ROLE_WORD(t));
+        if (!roleInPrefix && !roleBefore && !roleAfter) continue;
+        const full = name.map((t) => t.text).join(' ');
+        if (people.some((p) => p.name === full)) continue;
+        const first = name[0]!;
+        const surnameTokens = name.slice(1);
+        const person: Person = { name: full, surname: surnameTokens.map((t) => t.text).join(' '), first: first.start };
+        const role = describeRole(f, s.tokens, toks, prefix, before, after);
+        Object.assign(person, role);
+        people.push(person);
+      } else if (toks.length === 1 && !TITLE_WORDS.has(toks[0]!.text) && s.tokens.indexOf(toks[0]!) > 0) {
+        places.add(stripPossessive(toks[0]!.text));
+      } else if (toks.length >= 1 && /^\p{Lu}[\p{Lu}.]{1,6}$/u.test(toks[0]!.text) && toks.length === 1) {
+        places.add(toks[0]!.text);
+      }
+    }
+  }
+  // Possessives name states and organisations: "Dunmere's fleet", "Aurenne’s delegation".
+  for (const t of f.tokens) if (/^\p{Lu}\p{Ll}+[’']s$/u.test(t.text)) places.add(stripPossessive(t.text));
+  for (const p of people) {
+    // "Mr. Sandvik's deputy": the actor is the other person's.
+    const boss = p.actor ? people.find((o) => o !== p && (o.surname === p.actor!.replace(/^(?:Mr|Mrs|Ms|Dr|M|Mme)\.?\s+/, '') || o.name === p.actor)) : undefined;
+    if (boss) {
+      if (boss.actor) p.actor = boss.actor;
+      else delete p.actor;
+    }
+    // "the Union's foreign policy chief": the organisation's full name.
+    // Only a short form (an organisation noun) or a state's own name ("Kovask" for "Kovask Federation").
+    if (p.actor && !/\s/.test(p.actor)) {
+      const word = fold(p.actor);
+      const shortForm = ORG_NOUNS.has(p.actor.charAt(0).toUpperCase() + p.actor.slice(1));
+      const stateOf = (o: Organisation) => new RegExp(`^${escape(p.actor!)}\\s+(?:Federation|Republic|Kingdom|Emirates|Confederation|Union)$`, 'u').test(o.name);
+      const org = orgs
+        .filter((o) => (shortForm ? o.first <= p.first && /\s/.test(o.name) && fold(o.name).split(/[\s’']+/).includes(word) : stateOf(o)))
+        .sort((a, b) => b.first - a.first)[0];
+      if (org) p.actor = org.name;
+    }
+    p.gender = guessGender(f, p, people);
+    for (const w of p.name.split(' ')) places.delete(w);
+  }
+  return { people, orgs, places };
+}
+
+/** A headline or a title-case line: capitalised words there say nothing about who is who. */
+function isHeadline(f: Frame, s: { start: number; end: number; tokens: Token[]; paragraph: number }): boolean {
+  const words = s.tokens.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3);
+  return words.length > 2 && words.filter((t) => isCapitalised(t)).length / words.length > 0.7 && !/[.!?]$/.test(f.masked.slice(s.start, s.end).trim());
+}
+
+function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
+  let list = toks;
+  // French names continue in lower case: "Commission du bassin de la Tessaure", "Alliance des États riverains".
+  const last = list.at(-1)!;
+  const sentence = f.sentences[last.sentence]!.tokens;
+  let k = sentence.indexOf(last) + 1;
+  if (f.language === 'fr') {
+    const extra: Token[] = [];
+    while (k < sentence.length && extra.length < 6) {
+      const t = sentence[k]!;
+      if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
+      const particle = (x: Token | undefined) => !!x && ['de', 'du', 'des', "d'", 'la', "l'"].includes(x.lower);
+      const afterParticle = particle(extra.at(-1));
+      // After de/du/des any word belongs to the name ("du bassin"); otherwise only particles,
+      // capitalised words and adjectives ("régionale", "riverains").
+      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes)$)/u.test(t.text)) {
+        extra.push(t);
+        k++;
+        continue;
+      }
+      break;
+    }
+    while (extra.length && ['de', 'du', 'des', "d'", 'la', "l'"].includes(extra.at(-1)!.lower)) extra.pop();
+    list = [...list, ...extra];
+  }
+  const start = list[0]!.start;
+  const end = list.at(-1)!.end;
+  let name = f.text.slice(start, end).replace(/^(?:The|La|Le|Les|L[’'])\s*/u, '');
+  name = stripPossessive(name);
+  if (/[’']s$/.test(f.text.slice(start, end))) name = stripPossessive(name);
+  if (!orgs.some((o) => o.name === name)) orgs.push({ name, first: start });
+}
+
+function describeRole(
+  f: Frame,
+  sentence: readonly Token[],
+  run: readonly Token[],
+  prefix: readonly Token[],
+  before: readonly Token[],
+  after: readonly Token[],
+): Partial<Person> {
+  const out: Partial<Person> = {};
+  const words = (ts: readonly Token[]) => (ts.length ? f.text.slice(ts[0]!.start, ts.at(-1)!.end) : '');
+  if (prefix.some(ROLE_WORD)) {
+    const firstRole = prefix.findIndex((t) => TITLE_WORDS.has(t.text) && !HONORIFICS.has(t.text));
+    const lead = prefix.slice(0, Math.max(0, firstRole));
+    out.role = words(prefix.slice(Math.max(0, firstRole)));
+    if (lead.length) out.actor = stripPossessive(words(lead));
+  }
+  // "Solvaine's fisheries minister, Teodor Vasquez-Lindgren," / "le ministre sérandais de l’Agriculture, Karim …"
+  const comma = before.at(-1)?.text === ',';
+  const desc = comma ? descriptorEnding(before.slice(0, -1)) : descriptorEnding(before);
+  // A title alone ("Ambassador") says less than the descriptor before it ("Aurenne's chief negotiator").
+  const honorific = out.role !== undefined && prefix.filter(ROLE_WORD).length === 1 && prefix.length === 1;
+  if ((!out.role || honorific) && desc.length) {
+    const { role, actor } = roleFromDescriptor(f, desc);
+    const former = desc.some((t) => /^(?:former|ancien|ancienne|ex)$/i.test(t.lower));
+    if (role && former) {
+      out.formerRole = role;
+      // "Son envoyé spécial, l’ancien Premier ministre …": the current role stands before.
+      const at = before.length - (comma ? 1 : 0) - desc.length;
+      if (before[at - 1]?.text === ',') {
+        const current = descriptorEnding(before.slice(0, at - 1));
+        const r = current.length ? roleFromDescriptor(f, current) : {};
+        if (r.role) out.role = r.role;
+        else delete out.role;
+      } else delete out.role;
+    } else if (role) out.role = role;
+    if (actor && !out.actor && !former) out.actor = actor;
+  }
+  if (after[0]?.text === ',') {
+    const clause = after.slice(1);
+    const end = clause.findIndex((t) => t.text === ',' || t.text === ';');
+    const app = end < 0 ? clause : clause.slice(0, end);
+    const text = words(app);
+    const former = /\b(?:former|ex-|ancien|ancienne)\b/i.test(text);
+    const now = /\b(?:who|qui) (?:is )?now (?:the )?(.*)$/i.exec(text) ?? /\bnow (?:the )?(.*)$/i.exec(text);
+    if (now) {
+      const current = now[1]!.replace(/^(?:chairs|heads|directs|leads|runs)\b/i, (v) => ({ chairs: 'chair of', heads: 'head of', directs: 'director of', leads: 'leader of', runs: 'head of' })[v.toLowerCase()] ?? v);
+      const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(current);
+      if (split) {
+        out.role = split[1]!;
+        out.actor = stripPossessive(split[2]!);
+      } else {
+        const poss = /^(.*?)[’']s?\s+(.*)$/.exec(current);
+        out.role = poss ? poss[2]! : current;
+        if (poss) out.actor = poss[1]!;
+      }
+      out.formerRole = text.replace(/^(?:a|an)\s+/i, '').replace(/\s+(?:who|qui)\b.*$/i, '');
+    } else if (!out.role && app.some(ROLE_WORD)) {
+      const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
+      const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
+      if (former) out.formerRole = cleaned;
+      else if (split) {
+        out.role = split[1]!;
+        out.actor = stripPossessive(split[2]!);
+      } else out.role = cleaned;
+    }
+  }
+  // "Civic Renewal's legal team is led by Per Lindqvist-Amani": head of that team.
+  {
+    const led = /(?:^|[.,;]\s*)(?:[Tt]he\s+)?(?:([\p{Lu}][\p{L}\s-]*?)[’']s\s+)?([\p{Ll}][\p{Ll}\s-]{2,40}?)\s+(?:is|was|are|were|will be)\s+(?:led|headed|chaired|run)\s+by\s*$/u.exec(words(before));
+    if (led) {
+      out.role ??= `head of ${led[2]}`;
+      if (led[1] && !out.actor) out.actor = led[1];
+    }
+  }
+  if (out.actor) out.actor = demonymToPlace(f, out.actor);
+  void sentence;
+  void run;
+  return out;
+}
+
+/** The determiner-led phrase a token list ends with: "the Union’s foreign policy chief". */
+export function descriptorEnding(ts: readonly Token[]): Token[] {
+  let k = ts.length;
+  while (k > 0) {
+    const t = ts[k - 1]!;
+    if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
+    k--;
+    // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
+    const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
+    if ((DETERMINERS.has(t.lower) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
+  }
+  const out = ts.slice(k);
+  // A descriptor starts with a determiner or a possessive ("the …", "Solvaine's …", "l’ancien …").
+  const first = out[0];
+  const poss = out.findIndex((t) => /[’']s$/.test(t.text));
+  const starts =
+    !!first &&
+    (DETERMINERS.has(first.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
+  return starts && out.some(ROLE_WORD) ? out : [];
+}
+
+export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
+  let ts = desc.filter(
+    (t, i) =>
+      (!DETERMINERS.has(t.lower) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
+      !/^(?:former|ancien|ancienne)$/i.test(t.lower),
+  );
+  let actor: string | undefined;
+  const poss = ts.findIndex((t) => /[’']s$/.test(t.text));
+  if (poss >= 0) {
+    actor = stripPossessive(f.text.slice(ts[0]!.start, ts[poss]!.end));
+    ts = ts.slice(poss + 1);
+  }
+  // French demonym adjective after the noun: "le ministre sérandais des Affaires étrangères".
+  const kept: Token[] = [];
+  for (const t of ts) {
+    const place = /^\p{Ll}/u.test(t.text) && !ROLE_HEADS.has(t.lower) ? demonymToPlace(f, t.text, true) : undefined;
+    if (place) actor ??= place;
+    else kept.push(t);
+  }
+  // A leading demonym: "Valdorian energy minister".
+  if (kept.length > 1 && !ROLE_WORD(kept[0]!)) {
+    const place = demonymToPlace(f, kept[0]!.text, true);
+    if (place) {
+      actor ??= place;
+      kept.shift();
+    }
+  }
+  // "ambassadrice de Sérandie", "head of the Orbital Affairs Office": the actor after de / of.
+  const link = kept.findLastIndex((t) => /^(?:of|de|d')$/.test(t.lower));
+  if (link > 0 && !actor) {
+    const tail = kept.slice(link + 1).filter((t) => !DETERMINERS.has(t.lower));
+    const name = tail.map((t) => t.text).join(' ');
+    if (tail.length && tail.every((t) => isCapitalised(t)) && f.masked.split(name).length > 2) {
+      actor = name;
+      kept.length = link;
+    }
+  }
+  const role = kept.length ? kept.map((t) => t.text).join(' ').replace(/ ([’'])/g, '$1').replace(/([dl][’']) /g, '$1') : undefined;
+  return { ...(role ? { role } : {}), ...(actor ? { actor: demonymToPlace(f, actor) } : {}) };
+}
+
+/**
+ * "Russian" → "Russia", "sérandais" → "Sérandie", "U.S." → "United States": the capitalised
+ * name in the article that shares the demonym's stem (or the initials of an acronym). Without one,
+ * the word itself (or undefined when `strict`).
+ */
+export function demonymToPlace(f: Frame, word: string, strict = false): string | undefined {
+  if (/\s/.test(word.trim())) return strict ? undefined : word;
+  const known = FOLDED_DEMONYMS.get(fold(word));
+  if (known) return known;
+  const w = fold(word.replace(/[’']s$/, ''));
+  const letters = w.replace(/\./g, '');
+  if (/^[A-Z](?:\.?[A-Z])+\.?$/.test(word.replace(/[’']s$/, '')) && letters.length <= 4) {
+    const re = new RegExp(`\\b${[...letters.toUpperCase()].map((c) => `${c}\\p{Ll}+`).join('\\s+')}\\b`, 'u');
+    const m = re.exec(f.text);
+    if (m) return m[0];
+    return strict ? undefined : word;
+  }
+  if (w.length < 5) return strict ? undefined : word;
+  const seen = new Set<string>();
+  let same: string | undefined;
+  for (const m of f.masked.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
+    const cand = m[0];
+    if (seen.has(cand)) continue;
+    seen.add(cand);
+    const c = fold(cand);
+    let common = 0;
+    while (common < c.length && common < w.length && c[common] === w[common]) common++;
+    // The name and the demonym share all but the name's last two letters, and at least four.
+    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 2) return cand;
+    if (c === w) same = cand;
+  }
+  return strict ? undefined : (same ?? word);
+}
+
+function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' | undefined {
+  let m = 0;
+  let w = 0;
+  const surnameRe = new RegExp(`(?<![\\p{L}])${escape(p.surname)}(?![\\p{L}])`, 'u');
+  for (const s of f.sentences) {
+    const text = f.masked.slice(s.start, s.end);
+    if (!surnameRe.test(text)) continue;
+    // Only sentences about this person alone: a pronoun there can be theirs.
+    if (others.some((o) => o !== p && text.includes(o.surname))) continue;
+    const at = text.search(surnameRe);
+    const around = text.slice(Math.max(0, at - 40), at + 160);
+    m += (around.match(/\b(?:he|his|him|himself|chairman|spokesman|Mr|M\.|il|le ministre|le président|ambassadeur|directeur)\b/g) ?? []).length;
+    w += (around.match(/\b(?:she|her|hers|herself|chairwoman|spokeswoman|Mrs|Ms|Mme|elle|la ministre|la Première|la présidente|ambassadrice|directrice|cheffe)\b/g) ?? []).length;
+  }
+  if (m > w) return 'm';
+  if (w > m) return 'f';
+  return undefined;
+}
+
+/** Demonyms whose country name does not share their stem, or that articles use alone. */
+const DEMONYMS: Record<string, string> = {
+  german: 'Germany', british: 'United Kingdom', uk: 'United Kingdom', french: 'France', american: 'United States', 'u.s.': 'United States', us: 'United States',
+  chinese: 'China', japanese: 'Japan', dutch: 'Netherlands', swiss: 'Switzerland', spanish: 'Spain', turkish: 'Turkey', polish: 'Poland',
+  danish: 'Denmark', swedish: 'Sweden', finnish: 'Finland', irish: 'Ireland', greek: 'Greece', israeli: 'Israel', iraqi: 'Iraq',
+  pakistani: 'Pakistan', afghan: 'Afghanistan', saudi: 'Saudi Arabia', emirati: 'United Arab Emirates', filipino: 'Philippines',
+  allemand: 'Allemagne', allemande: 'Allemagne', britannique: 'Royaume-Uni', français: 'France', française: 'France', americain: 'États-Unis',
+  américain: 'États-Unis', américaine: 'États-Unis', chinois: 'Chine', chinoise: 'Chine', espagnol: 'Espagne', espagnole: 'Espagne',
+};
+
+const FOLDED_DEMONYMS = new Map(Object.entries(DEMONYMS).map(([k, v]) => [fold(k), v]));
+
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Finds the person a name or surname mention refers to. */
+export function personByMention(people: readonly Person[], words: string): Person | undefined {
+  const w = fold(words);
+  return (
+    people.find((p) => fold(p.name) === w) ??
+    people.find((p) => fold(p.surname) === w) ??
+    people.find((p) => w.endsWith(' ' + fold(p.name)) || w.endsWith(' ' + fold(p.surname)) || w === fold(p.surname))
+  );
+}
