@@ -111,6 +111,16 @@ function placeLabels(events: TimelineEvent[], at: (d: number) => number): Placed
   return placed;
 }
 
+/** Baseline of a label's first line (its date) in a lane. */
+const labelTop = (lane: number) => (lane < 0 ? AXIS + lane * LANE_STEP - 8 : AXIS + (lane - 1) * LANE_STEP + 26);
+
+/** The years a segment of the scale covers: "2019" or "1987–2019". */
+function segmentYears(s: Segment): string {
+  const from = new Date(s.first * DAY).getUTCFullYear();
+  const to = new Date(s.last * DAY).getUTCFullYear();
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
 const dateLabel = (e: TimelineEvent) => formatDateShort(e.when) + (e.upcoming ? ' · upcoming' : '');
 
 /**
@@ -136,12 +146,7 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
     const mid = (segments[i - 1]!.x1 + segments[i]!.x0) / 2;
     for (const dx of [-5, 5]) parts.push(el('line', { class: 'v-axis', x1: mid + dx - 5, y1: AXIS + 9, x2: mid + dx + 5, y2: AXIS - 9 }));
   }
-  for (const s of segments) {
-    const from = new Date(s.first * DAY).getUTCFullYear();
-    const to = new Date(s.last * DAY).getUTCFullYear();
-    const years = from === to ? String(from) : `${from}–${to}`;
-    parts.push(text(s.x0, HEIGHT - 28, years, { class: 'v-scale' }));
-  }
+  for (const s of segments) parts.push(text(s.x0, HEIGHT - 28, segmentYears(s), { class: 'v-scale' }));
 
   const asOfX = at(first(asOf));
   parts.push(el('line', { class: 'v-asof', x1: asOfX, y1: 26, x2: asOfX, y2: AXIS + 3.4 * LANE_STEP }));
@@ -149,8 +154,7 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
 
   for (const p of placed) {
     const up = p.lane < 0;
-    const level = Math.abs(p.lane);
-    const top = up ? AXIS - level * LANE_STEP - 8 : AXIS + (level - 1) * LANE_STEP + 26;
+    const top = labelTop(p.lane);
     const connectorEnd = up ? top + LINE * (p.lines.length + 1) - 10 : top - SIZE;
     parts.push(el('line', { class: 'v-connector', x1: p.x, y1: AXIS, x2: p.x, y2: connectorEnd }));
     const x0 = first(p.event.when);
@@ -163,9 +167,7 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
   // Labels last, each on a patch of background, so no line (the "as of" line, a neighbour's
   // connector) runs through its text.
   for (const p of placed) {
-    const up = p.lane < 0;
-    const level = Math.abs(p.lane);
-    const top = up ? AXIS - level * LANE_STEP - 8 : AXIS + (level - 1) * LANE_STEP + 26;
+    const top = labelTop(p.lane);
     const lines = [
       el('rect', { class: 'v-label-bg', x: p.x0 - 4, y: top - SIZE + 1, width: p.x1 - p.x0 + 8, height: LINE * p.lines.length + SIZE + 4 }),
       text(p.x0, top, dateLabel(p.event), { class: p.event.upcoming ? 'v-date v-upcoming-text' : 'v-date' }),
@@ -194,4 +196,59 @@ export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual
     el('title', {}, escapeXml(label)) + parts.join(''),
   );
   return { svg, alt, label };
+}
+
+/** Where the timeline drawing puts each part, in px of its WIDTH × HEIGHT box. */
+export interface TimelineGeometry {
+  width: number;
+  height: number;
+  axis: number;
+  /** Label text size and line height. */
+  size: number;
+  line: number;
+  segments: { x0: number; x1: number; years: string }[];
+  /** Break marks between segments: their centres. */
+  breaks: number[];
+  asOf: { x: number; top: number; bottom: number; label: string };
+  events: {
+    x: number;
+    upcoming: boolean;
+    /** The period an event covers, when it is wide enough to draw. */
+    span?: { x0: number; x1: number };
+    /** The connector from the axis to the label. */
+    connector: { y1: number; y2: number };
+    /** The label: left edge, width, baseline of its first line (the date), its text lines. */
+    label: { x0: number; width: number; top: number; date: string; lines: string[] };
+  }[];
+}
+
+/**
+ * The timeline laid out as drawTimeline draws it, for renderers that build it from shapes of
+ * their own (the PowerPoint export), so both show the same scale, lanes and labels.
+ */
+export function timelineGeometry(events: TimelineEvent[], asOf: PartialDate): TimelineGeometry {
+  const { at, segments } = scale(events, asOf);
+  const placed = placeLabels(events, at) ?? [];
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    axis: AXIS,
+    size: SIZE,
+    line: LINE,
+    segments: segments.map((s) => ({ x0: s.x0, x1: s.x1, years: segmentYears(s) })),
+    breaks: segments.slice(1).map((s, i) => (segments[i]!.x1 + s.x0) / 2),
+    asOf: { x: at(first(asOf)), top: 26, bottom: AXIS + 3.4 * LANE_STEP, label: `As of ${formatDateShort(asOf)}` },
+    events: placed.map((p) => {
+      const top = labelTop(p.lane);
+      const x0 = at(first(p.event.when));
+      const x1 = at(last(p.event.when));
+      return {
+        x: p.x,
+        upcoming: p.event.upcoming,
+        ...(x1 - x0 >= 6 ? { span: { x0, x1 } } : {}),
+        connector: { y1: AXIS, y2: p.lane < 0 ? top + LINE * (p.lines.length + 1) - 10 : top - SIZE },
+        label: { x0: p.x0, width: p.x1 - p.x0, top, date: dateLabel(p.event), lines: p.lines },
+      };
+    }),
+  };
 }
