@@ -29,6 +29,7 @@ export interface BuildCliOptions {
   changesSince?: string;
   watch?: boolean;
   handout?: boolean;
+  pptx?: boolean;
 }
 
 export interface CliIO {
@@ -78,9 +79,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
+    .option('--pptx', 'also write <deck>.pptx: the same slides as an editable PowerPoint file')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
+      if (opts.pptx && opts.watch) throw new UsageError('--pptx is not made in --watch mode: run build --pptx once the facts are final');
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), opts, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
@@ -100,6 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
+          pptx: opts.pptx,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));

@@ -23,6 +23,8 @@ import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type
 import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
 import { finishPdf, pdfMeta } from '../pdf/metadata.js';
+import { preloadPptx, renderPptx } from '../pptx/render.js';
+import { pptxStyle } from '../pptx/style.js';
 import type { RenderOptions } from '../html/render.js';
 
 export interface BuildOptions {
@@ -35,6 +37,8 @@ export interface BuildOptions {
   changesSince?: string;
   /** Also print the handout, `<deck>-handout.pdf` (needs `pool`): each slide with its notes and sources. */
   handout?: boolean;
+  /** Also write `<deck>.pptx`: the slides as the PDF lays them out (as estimated without `pool`), editable. */
+  pptx?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
 }
@@ -48,7 +52,7 @@ export interface BuildResult {
   rendered: Rendered;
   theme: ResolvedTheme;
   facts: LoadedFacts;
-  files: { markdown: string; html: string; pdf?: string; handout?: string; snapshot: string };
+  files: { markdown: string; html: string; pdf?: string; handout?: string; pptx?: string; snapshot: string };
   changes?: ChangeSet;
   /** Slides whose text is set smaller so that one long item fits, with their size. */
   fitted: string[];
@@ -118,6 +122,7 @@ async function settingsOf(
     assets: assetManifest ?? (await manifestOf(await deckAssets(theme))),
     baseline: baselineSha ?? null,
     handout: options.handout === true,
+    pptx: options.pptx === true,
   });
 }
 
@@ -170,6 +175,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const theme = await resolveTheme(themeChoice(options.theme, facts.facts.meta.theme), facts.deckDir, facts.file);
   const spec = baselineSpec(facts, options);
   const { changes, sha } = await changesFor(facts, spec);
+  if (options.pptx) preloadPptx();
   const first = renderDeck(facts, name, changes, theme);
   const { composed } = first;
   let rendered: Rendered = first;
@@ -188,6 +194,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
     snapshot: path.join(outDir, 'facts.json'),
     pdf: options.pool ? path.join(outDir, `${name}.pdf`) : undefined,
     handout: options.pool && options.handout ? path.join(outDir, `${name}-handout.pdf`) : undefined,
+    pptx: options.pptx ? path.join(outDir, `${name}.pptx`) : undefined,
   };
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
@@ -227,6 +234,12 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
         staged.push(stagedHandout);
         await stagedHandout.write(handout.pdf);
       }
+    }
+    if (files.pptx) {
+      // From the deck as laid out for the PDF, so both have the same slides.
+      const stagedPptx = new StagedFile(files.pptx);
+      staged.push(stagedPptx);
+      await stagedPptx.write(await renderPptx(rendered.deck, await pptxStyle(theme)));
     }
     for (const file of staged) await file.commit();
   } finally {
