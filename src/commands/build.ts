@@ -94,7 +94,8 @@ function renderOptions(theme?: ResolvedTheme): Pick<RenderOptions, 'brand'> {
  * estimate (a PDF build then lays it out again from measurement). Pure.
  */
 export function renderDeck(facts: LoadedFacts, name: string, changes?: ChangeSet, theme?: ResolvedTheme): Rendered & { composed: Composed } {
-  const composed = composeDeck(facts.facts, { changes });
+  const labels = theme?.brand?.labels;
+  const composed = composeDeck(facts.facts, { ...(changes ? { changes } : {}), ...(labels ? { labels } : {}) });
   return { composed, ...renderLayout(composed, pack(composed, estimated), name, theme) };
 }
 

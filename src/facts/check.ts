@@ -3,6 +3,8 @@ import { closest, formatPath, type FieldPath, type Locator } from './parse.js';
 import { parseDate, type PartialDate, isAfter } from './dates.js';
 import { quoteParts, verifyQuote } from './quotes.js';
 import type { Facts } from './schema.js';
+import { overridableKeys } from '../labels/index.js';
+import { unknownLabelKeys } from '../labels/overrides.js';
 
 /** A source's local copy as read from disk, or why it could not be read. */
 export type SourceCopy = { text: string } | { error: string };
@@ -50,6 +52,10 @@ export function checkFacts({ facts, file, locate, copies }: CheckInput): Problem
     return parsed;
   };
 
+  for (const key of unknownLabelKeys(facts.meta.labels ?? {})) {
+    const guess = closest(key, overridableKeys());
+    error(['meta', 'labels', key], `no word of the deck has the key "${key}": ${guess ? `did you mean "${guess}"?` : 'see the keys in the JSON Schema'}`);
+  }
   const asOf = date(['meta', 'as_of'], facts.meta.as_of);
   if (asOf && asOf.precision !== 'day') {
     error(['meta', 'as_of'], 'must be a full date (YYYY-MM-DD): the day the facts are current to');

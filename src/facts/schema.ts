@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabelOverridesSchema } from '../labels/overrides.js';
 
 /**
  * The facts file format. Field names are snake_case because analysts write them by hand;
@@ -62,6 +63,7 @@ export const Meta = z
       .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as "en" or "en-GB"' })
       .describe('Language of the facts, as a BCP 47 tag (en, en-GB, fr). Defaults to en.')
       .optional(),
+    labels: LabelOverridesSchema.optional(),
   })
   .describe('About the briefing as a whole.');
 

@@ -117,7 +117,7 @@ ${text}</div>
 </article>`;
   });
   return `<!doctype html>
-<html lang="${escapeHtml(deck.language)}" class="reveal-print print-pdf">
+<html lang="${escapeHtml(deck.language)}" dir="${deck.labels.dir}" class="reveal-print print-pdf">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">

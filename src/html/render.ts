@@ -20,7 +20,7 @@ export const escapeHtml = md.utils.escapeHtml;
 export function renderHtml(deck: Deck, options: RenderOptions): string {
   const sections = renderSections(deck, options).join('\n');
   return `<!doctype html>
-<html lang="${escapeHtml(deck.language)}">
+<html lang="${escapeHtml(deck.language)}" dir="${deck.labels.dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(deckCsp())}">

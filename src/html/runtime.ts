@@ -13,6 +13,8 @@ Reveal.initialize({
   height: ${DECK_HEIGHT},
   margin: ${DECK_MARGIN},
   center: false,
+  // Right-to-left decks move forward to the left, as their readers expect.
+  rtl: document.documentElement.dir === 'rtl',
   hash: true,
   controls: true,
   controlsLayout: 'edges',

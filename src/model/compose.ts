@@ -4,9 +4,10 @@ import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { oneLine } from '../text.js';
 import type { Block, Column, Run, SourceEntry } from './deck.js';
 import type { Composed, Flow, Unit } from './flow.js';
-import { drawMatrix, MATRIX_ROWS } from '../visuals/matrix.js';
-import { drawTimeline, timelineChunks } from '../visuals/timeline.js';
-import { labelsFor, type Labels } from './labels.js';
+import { MATRIX_ROWS } from '../visuals/matrix.js';
+import { timelineChunks } from '../visuals/timeline.js';
+import { labelsFor, type Labels } from '../labels/index.js';
+import { toOverrides } from '../labels/overrides.js';
 
 /**
  * Facts → the deck's content, section by section, as flows of units in the order a briefer
@@ -16,13 +17,15 @@ import { labelsFor, type Labels } from './labels.js';
 export interface ComposeOptions {
   /** What changed since an earlier version: adds a "What's new" slide and tags items. */
   changes?: ChangeSet;
+  /** A brand's own wording for words the deck adds; the facts' `meta.labels` win over it. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** Height of a slide's body below its heading, in px at the designed size, for drawings. */
 export const DRAWING_ROOM = 520;
 
 export function composeDeck(facts: Facts, settings: ComposeOptions = {}): Composed {
-  const ctx = new Context(facts, settings.changes);
+  const ctx = new Context(facts, settings.changes, settings.labels);
   const flows: Flow[] = [
     titleFlow(ctx),
     ...bottomLine(ctx),
@@ -63,9 +66,10 @@ class Context {
   constructor(
     readonly facts: Facts,
     readonly changes?: ChangeSet,
+    brandLabels?: Readonly<Record<string, string>>,
   ) {
     this.asOf = date(facts.meta.as_of);
-    this.labels = labelsFor(facts.meta.language ?? 'en');
+    this.labels = labelsFor(facts.meta.language ?? 'en', toOverrides({ ...brandLabels, ...facts.meta.labels }));
     facts.sources.forEach((s, i) => this.sourceNumber.set(s.id, i + 1));
     this.sourceEntries = facts.sources.map((s, i) => sourceEntry(s, i + 1));
     for (const a of facts.actors ?? []) this.actorName.set(a.id, oneLine(a.name));
@@ -167,10 +171,12 @@ function bottomLine(ctx: Context): Flow[] {
 
 function whatsNew(ctx: Context): Flow[] {
   if (!ctx.changes) return [];
-  const { since, changes } = ctx.changes;
-  const sentences = changes.length > 0 ? changes.map((c) => c.sentence) : [ctx.labels.noChanges(since)];
+  const L = ctx.labels;
+  const { changes, sinceDate } = ctx.changes;
+  const since = sinceDate ? L.date(sinceDate) : ctx.changes.since;
+  const sentences = changes.length > 0 ? changes.map((c) => L.change(c.note)) : [L.noChanges(since)];
   const units = sentences.map((s, i): Unit => ({ id: `changes.${i}`, block: item([text(s)]), group: 'changes', fields: [] }));
-  return [flow('changes', 'changes', ctx.labels.heading.whatsNew(since), units)];
+  return [flow('changes', 'changes', L.heading.whatsNew(since), units)];
 }
 
 function background(ctx: Context): Flow[] {
@@ -222,8 +228,9 @@ function timeline(ctx: Context): Flow[] {
           block: {
             kind: 'drawing',
             drawing: { type: 'timeline', events: chunk, asOf: ctx.asOf, room: DRAWING_ROOM },
-            // The drawing's own text alternative: the same events, whole, in words.
-            ...textAlternative(drawTimeline(chunk, ctx.asOf)),
+            // The drawing's text alternative: the same events, whole, in words.
+            alt: chunk.map((e) => `${L.date(e.when)}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`),
+            label: L.continued(L.heading.timelineChart, i, chunks.length),
           },
           fields: chunk.map((e) => fieldOf.get(e)!),
         },
@@ -367,7 +374,8 @@ function options(ctx: Context): Flow[] {
             block: {
               kind: 'drawing',
               drawing: { type: 'matrix', actors: rows, options: matrixOptions, room: DRAWING_ROOM },
-              ...textAlternative(drawMatrix({ actors: rows, options: matrixOptions })),
+              alt: matrixAlt(L, rows, matrixOptions),
+              label: title,
             },
             fields: [],
           },
@@ -398,9 +406,17 @@ function options(ctx: Context): Flow[] {
   return flows;
 }
 
-/** What a drawing says in words: one line per entry, and a one-sentence summary. */
-function textAlternative(visual: { alt: string[]; label: string }): { alt: string[]; label: string } {
-  return { alt: visual.alt, label: visual.label };
+/** The matrix in words: per actor, the options it backs, opposes or is undecided on. */
+function matrixAlt(L: Labels, actors: { id: string; name: string }[], opts: { backers?: string[]; opponents?: string[]; undecided?: string[] }[]): string[] {
+  return actors.map((a) => {
+    const parts: string[] = [];
+    opts.forEach((o, i) => {
+      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(i + 1));
+      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(i + 1));
+      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(i + 1));
+    });
+    return `${a.name}: ${parts.length ? parts.join('; ') : L.matrix.noPosition}`;
+  });
 }
 
 function optionFlow(ctx: Context, o: Option, index: number, count: number, notes?: Notes): Flow {

@@ -5,18 +5,10 @@
  * output.
  */
 import type { PartialDate } from '../facts/dates.js';
-import type { Labels } from './labels.js';
+import type { Labels, SectionKey } from '../labels/index.js';
 
-export type SectionId =
-  | 'title'
-  | 'bottom-line'
-  | 'changes'
-  | 'background'
-  | 'timeline'
-  | 'positions'
-  | 'options'
-  | 'next-steps'
-  | 'sources';
+/** The deck's sections, in the order a briefer presents them; each language names them. */
+export type SectionId = SectionKey;
 
 /** A stretch of inline content. */
 export type Run =

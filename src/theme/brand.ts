@@ -6,6 +6,8 @@ import { InvalidFactsError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
 import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
+import { overridableKeys } from '../labels/index.js';
+import { LabelOverridesSchema, unknownLabelKeys } from '../labels/overrides.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
@@ -85,6 +87,7 @@ export const BrandSchema = z
     font: text(`A shipped font family (${Object.keys(SHIPPED_FONTS).join(', ')}) or the path of a .woff2 file, relative to this file.`).optional(),
     logo: text('The path of an SVG or PNG logo, relative to this file: small in every slide header, large on the title slide.').optional(),
     footer: text('Text shown in every slide footer, e.g. the organisation\'s name.').optional(),
+    labels: LabelOverridesSchema.optional(),
   })
   .describe('A briefdeck brand file.');
 
@@ -103,6 +106,8 @@ export interface Brand {
   font?: { family: string } | { file: string };
   logo?: { file: string; type: 'svg' | 'png'; width: number; height: number };
   footer?: string;
+  /** The organisation's own wording for words the deck adds ("Key judgements"). */
+  labels?: Record<string, string>;
   /** The brand file and the files it names, for rebuild decisions. */
   inputs: string[];
 }
@@ -195,8 +200,13 @@ export async function loadBrand(file: string, options: BrandOptions): Promise<Br
   if (footer !== undefined && /[\r\n]/.test(footer)) problem(['footer'], 'must be one line: the footer has room for a single line');
   else if (footer !== undefined && footer.length > MAX_FOOTER) problem(['footer'], `is ${footer.length} characters; the footer has room for ${MAX_FOOTER}`);
 
+  for (const key of unknownLabelKeys(value.labels ?? {})) {
+    const guess = closest(key, overridableKeys());
+    problem(['labels', key], `no word of the deck has the key "${key}": ${guess ? `did you mean "${guess}"?` : 'see the keys in the JSON Schema'}`);
+  }
+
   if (problems.length > 0) throw new InvalidFactsError(shown, problems.sort((a, b) => a.line - b.line || a.column - b.column));
-  return { file: realFile, base, colours, palette, ...(font ? { font } : {}), ...(logo ? { logo } : {}), ...(footer ? { footer } : {}), inputs };
+  return { file: realFile, base, colours, palette, ...(font ? { font } : {}), ...(logo ? { logo } : {}), ...(footer ? { footer } : {}), ...(value.labels ? { labels: value.labels } : {}), inputs };
 }
 
 /** Colour pairs that carry text and fall short of WCAG AA, each named by the field to change. */

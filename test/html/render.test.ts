@@ -85,7 +85,7 @@ describe('renderHtml', () => {
 
   it('sets the language, title, generator and marking of the page', () => {
     const { html } = render(inf);
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB" dir="ltr">/);
     expect(html).toContain('<title>NATO after the INF Treaty</title>');
     expect(html).toContain('<meta name="generator" content="briefdeck test">');
     expect(count(html, '<span class="bd-marking">UNCLASSIFIED // FOR DISCUSSION</span>')).toBe(2 * render(inf).deck.slides.length);

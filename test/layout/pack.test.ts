@@ -3,7 +3,7 @@ import type { Metrics } from '../../src/layout/metrics.js';
 import { pack } from '../../src/layout/pack.js';
 import type { Block } from '../../src/model/deck.js';
 import type { Composed, Flow, Unit } from '../../src/model/flow.js';
-import { ENGLISH } from '../../src/model/labels.js';
+import { LABEL_SETS } from '../../src/labels/index.js';
 
 /** Units of given heights; `h` marks a heading that must go with what follows. */
 function flowOf(heights: (number | 'h')[], key = 'background'): Flow {
@@ -36,7 +36,7 @@ function layout(heights: (number | 'h')[], capacity = 100) {
     preparedBy: 'P',
     marking: 'M',
     language: 'en',
-    labels: ENGLISH,
+    labels: LABEL_SETS['en']!,
     keywords: [],
     sources: [],
     flows: [flow],

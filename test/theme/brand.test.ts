@@ -248,6 +248,17 @@ describe('choosing a theme', () => {
     expect(await readFile(path.join(tmp, 'plain', 'deck', 'assets', 'theme.css'), 'utf8')).toContain('--bd-bg: #10151d;');
   });
 
+  it("gives a deck the brand's own wording, with the facts' own winning, and refuses unknown keys", async () => {
+    await writeFile(path.join(deck, 'facts.yaml'), factsWithTheme('brand.yaml'));
+    await writeFile(path.join(deck, 'brand.yaml'), 'labels:\n  heading.bottomLine: Key judgements\n  keyTerms: Glossary\n');
+    const result = await buildDeck(deck, { outRoot: path.join(tmp, 'worded') });
+    expect(result.deck.slides.find((s) => s.section === 'bottom-line')!.title).toBe('Key judgements');
+    expect(result.deck.labels.keyTerms).toBe('Glossary');
+    await writeFile(path.join(deck, 'brand.yaml'), 'labels:\n  heading.bottomLin: Key judgements\n');
+    const error = await buildDeck(deck, { outRoot: path.join(tmp, 'worded') }).catch((e: unknown) => e);
+    expect(String((error as { problems?: { message: string }[] }).problems?.[0]?.message)).toMatch(/did you mean "heading\.bottomLine"/);
+  });
+
   it('rebuilds a deck when its brand file or logo changes, and not otherwise', async () => {
     await writeFile(path.join(deck, 'facts.yaml'), factsWithTheme('brand.yaml'));
     await writeFile(path.join(deck, 'logo.svg'), LOGO);
