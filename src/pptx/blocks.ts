@@ -3,7 +3,7 @@ import { plainText, type Block, type Slide } from '../model/deck.js';
 import { drawingHeight, placeDrawing } from './drawings.js';
 import { BODY, FRAME, inch, LEADING, lineCount, pt, SPACING } from './geometry.js';
 import type { PptxStyle } from './style.js';
-import { clean, paragraphs, runsLength, textRuns, type RunOptions, type TextRun } from './text.js';
+import { clean, direction, paragraphs, runsLength, textRuns, type RunOptions, type TextRun } from './text.js';
 
 /** Type sizes in px at full size, as themes/base.css sets them. */
 const SIZE = { h1: 56, h2: 40, h3: 24, body: 26, bottomLine: 29, sources: 20, table: 23, quote: 25, attribution: 20, subtitle: 30, marking: 20 };
@@ -104,7 +104,7 @@ function table(block: Extract<Block, { kind: 'table' }>, style: PptxStyle): Plac
       const margin: [number, number, number, number] = [inch(CELL.top), inch(CELL.x), inch(CELL.bottom), inch(CELL.x)];
       const none = { type: 'none' as const };
       const header: TableRow = block.columns.map((c) => ({
-        text: [{ text: clean(c.label), options: { bold: true, color: style.colour.accent, fontSize: pt(size) } }],
+        text: [{ text: clean(c.label), options: { ...direction(style), bold: true, color: style.colour.accent, fontSize: pt(size) } }],
         options: { fill: { color: style.colour.fill }, border: [none, none, { type: 'solid', pt: 1.5, color: style.colour.accent }, none], margin },
       }));
       const body: TableRow[] = block.rows.map((row) =>
@@ -187,7 +187,7 @@ export function drawBody(pslide: PptxSlide, slide: Slide, style: PptxStyle, titl
   for (let i = 0; i < 8 && total(z) > room && z > MIN_SCALE; i++) z = Math.max(MIN_SCALE, z * Math.max(0.9, room / total(z)));
   // The title slide's content stands in the middle of the body, as on the HTML slide.
   let y = title ? BODY.top + Math.max(0, (room - total(z)) / 2) : BODY.top;
-  const headRuns = [{ text: clean(slide.title), options: { fontSize: pt(headSize * z), bold: true, color: style.colour.accent } }];
+  const headRuns = [{ text: clean(slide.title), options: { ...direction(style), fontSize: pt(headSize * z), bold: true, color: style.colour.accent } }];
   textBox(pslide, headRuns, FRAME.x, y, title ? 1050 : FRAME.width, headHeight(z), { lineSpacingMultiple: 1.15 / 1.2 });
   y += headHeight(z) + 18;
   blocks.forEach((b, i) => {

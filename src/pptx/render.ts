@@ -43,7 +43,8 @@ export function preloadPptx(): void {
  * model as native, editable text boxes, tables and shapes; speaker notes in the notes pane;
  * document properties as in the PDF. The same deck gives the same bytes.
  */
-export async function renderPptx(deck: Deck, style: PptxStyle): Promise<Uint8Array> {
+export async function renderPptx(deck: Deck, theme: PptxStyle): Promise<Uint8Array> {
+  const style: PptxStyle = { ...theme, lang: deck.language, ...(deck.labels.dir === 'rtl' ? { rtl: true } : {}) };
   // Loaded here, on first use, so builds without --pptx never pay for it.
   const PptxGen = await loadPptxGen();
   const pptx = new PptxGen();

@@ -12,6 +12,9 @@ export interface PptxStyle {
   fallback: 'Arial' | 'Times New Roman';
   logo?: { data: string; width: number; height: number };
   footer?: string;
+  /** The deck's language (for spelling and fonts) and writing direction. */
+  lang?: string;
+  rtl?: boolean;
 }
 
 /** Families whose fallback is a serif face; every other family falls back to Arial. */

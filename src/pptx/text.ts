@@ -43,7 +43,8 @@ export function safeHref(href: string): string | undefined {
  * numbers, change tags as small capitals, links clickable. `base` is what every run carries
  * (size, colour); the caller adds paragraph options to the first run.
  */
-export function textRuns(runs: readonly Run[], style: PptxStyle, base: RunOptions = {}): TextRun[] {
+export function textRuns(runs: readonly Run[], style: PptxStyle, options: RunOptions = {}): TextRun[] {
+  const base = { ...direction(style), ...options };
   const out: TextRun[] = [];
   for (const r of runs) {
     switch (r.kind) {
@@ -70,6 +71,11 @@ export function textRuns(runs: readonly Run[], style: PptxStyle, base: RunOption
     }
   }
   return out.length > 0 ? out : [{ text: '', options: { ...base } }];
+}
+
+/** What every run carries for the deck's language: its tag and, right to left, the direction. */
+export function direction(style: PptxStyle): RunOptions {
+  return { ...(style.lang ? { lang: style.lang } : {}), ...(style.rtl ? { rtlMode: true, align: 'right' as const } : {}) };
 }
 
 /** The text a reader sees in runs, with citations as numbers: for estimating its size. */

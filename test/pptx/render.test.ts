@@ -8,7 +8,7 @@ import { renderPptx } from '../../src/pptx/render.js';
 import { styleOf } from '../../src/pptx/style.js';
 import { clean, safeHref } from '../../src/pptx/text.js';
 import { themePalette } from '../../src/theme/theme.js';
-import { actorQuoting, factsYaml, HOSTILE, replace, SLIDES, validFacts } from '../helpers.js';
+import { actorQuoting, factsYaml, FIXTURES, HOSTILE, replace, SLIDES, validFacts } from '../helpers.js';
 import { all, paragraphTexts, readPptx, textOf, type Pptx } from './read.js';
 
 const style = styleOf(await themePalette('briefing'));
@@ -96,6 +96,23 @@ describe.each(['inf-treaty', 'inf-treaty-update', 'soren-basin'])('the PowerPoin
     expect(field('cp:keywords')).toBe(info.keywords.join('; '));
     expect(field('dcterms:created')).toBe(info.created.toISOString().replace(/\.000Z$/, 'Z'));
     for (const f of Object.values(p.zip.files)) expect(f.date.toISOString().slice(0, 10)).toBe(info.created.toISOString().slice(0, 10));
+  });
+});
+
+describe('a right-to-left deck', () => {
+  it('sets its paragraphs right to left, in its language, every facts text kept', async () => {
+    const loaded = await loadFacts(path.join(FIXTURES, 'arabic'));
+    const deck = layoutDeck(loaded.facts);
+    expect(deck.labels.dir).toBe('rtl');
+    const p = await readPptx(await renderPptx(deck, style));
+    expect(p.slides).toHaveLength(deck.slides.length);
+    deck.slides.forEach((slide, i) => {
+      for (const text of factsTexts(slide)) expect(slideText(p, i)).toContain(text);
+      const paras = all(p.slides[i]!.xml, 'a:pPr');
+      expect(paras.length).toBeGreaterThan(0);
+      expect(paras.some((pp) => pp.attrs.rtl === '1'), `slide ${i + 1}`).toBe(true);
+      expect(all(p.slides[i]!.xml, 'a:rPr').some((r) => r.attrs.lang === deck.language)).toBe(true);
+    });
   });
 });
 
