@@ -177,16 +177,17 @@ const MIN_SCALE = 0.6;
  * slide's own (the PDF's), and is lowered until the estimate fits the body, so boxes are sized
  * for their text; their autofit is the fallback should a viewer's font set wider still.
  */
-export function drawBody(pslide: PptxSlide, slide: Slide, style: PptxStyle, title: boolean): void {
+export function drawBody(pslide: PptxSlide, slide: Slide, style: PptxStyle, title: boolean, reserved = 0): void {
   const blocks = slide.blocks.map((b) => placed(b, slide, style));
   const headSize = title ? SIZE.h1 : SIZE.h2;
   const headHeight = (z: number) => lineCount(slide.title, title ? 1050 : FRAME.width, headSize * z) * headSize * z * 1.15;
   const total = (z: number) => headHeight(z) + 18 + blocks.reduce((h, b, i) => h + b.height(z) + (i > 0 ? b.gap * z : 0), 0);
-  const room = BODY.bottom - BODY.top - (title ? 40 : 0);
+  // `reserved`: px at the top of the body already taken (the title slide's large logo).
+  const room = BODY.bottom - BODY.top - reserved - (title ? 40 : 0);
   let z = slide.zoom ?? 1;
   for (let i = 0; i < 8 && total(z) > room && z > MIN_SCALE; i++) z = Math.max(MIN_SCALE, z * Math.max(0.9, room / total(z)));
   // The title slide's content stands in the middle of the body, as on the HTML slide.
-  let y = title ? BODY.top + Math.max(0, (room - total(z)) / 2) : BODY.top;
+  let y = BODY.top + reserved + (title ? Math.max(0, (room - total(z)) / 2) : 0);
   const headRuns = [{ text: clean(slide.title), options: { ...direction(style), fontSize: pt(headSize * z), bold: true, color: style.colour.accent } }];
   textBox(pslide, headRuns, FRAME.x, y, title ? 1050 : FRAME.width, headHeight(z), { lineSpacingMultiple: 1.15 / 1.2 });
   y += headHeight(z) + 18;

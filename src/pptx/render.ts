@@ -2,7 +2,7 @@ import { loadPptxGen, type Pptx } from './lib.js';
 import type { Deck } from '../model/deck.js';
 import { pdfInfo } from '../pdf/metadata.js';
 import { drawBody } from './blocks.js';
-import { FRAME, inch, pt, PX, SLIDE } from './geometry.js';
+import { BODY, FRAME, inch, pt, PX, SLIDE } from './geometry.js';
 import { finishPackage } from './package.js';
 import type { PptxStyle } from './style.js';
 import { clean, cleanNotes } from './text.js';
@@ -67,11 +67,14 @@ export async function renderPptx(deck: Deck, theme: PptxStyle): Promise<Uint8Arr
     if (logo && !title) s.addImage({ data: logo.data, x: inch(FRAME.x), y: inch(15), w: inch(logoWidth), h: inch(24), altText: 'logo' });
     const kx = FRAME.x + (logo && !title ? logoWidth + 12 : 0);
     s.addText(clean(deck.labels.section[slide.section]).toUpperCase(), { ...kicker, x: inch(kx), y: inch(14), w: inch(600), h: inch(26), margin: 0, valign: 'middle' });
+    let reserved = 0;
     if (logo && title) {
+      // Large, above the title, as on the HTML title slide.
       const w = Math.min(96 * (logo.width / logo.height), 480);
-      s.addImage({ data: logo.data, x: inch(FRAME.x), y: inch(92), w: inch(w), h: inch(96), altText: 'logo' });
+      s.addImage({ data: logo.data, x: inch(FRAME.x), y: inch(BODY.top + 8), w: inch(w), h: inch(96), altText: 'logo' });
+      reserved = 96 + 28;
     }
-    drawBody(s, slide, style, title);
+    drawBody(s, slide, style, title, reserved);
     if (slide.notes && slide.notes.length > 0) s.addNotes(cleanNotes(slide.notes));
   }
   const zipped = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
