@@ -4,6 +4,8 @@
  * PowerPoint would.
  */
 import JSZip from 'jszip';
+import type { Run, Slide } from '../../src/model/deck.js';
+import { clean } from '../../src/pptx/text.js';
 
 export interface XmlElement {
   name: string;
@@ -113,3 +115,22 @@ export async function readPptx(bytes: Uint8Array): Promise<Pptx> {
   });
   return { zip, parts, slides };
 }
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Every text a slide shows from the facts, block by block: what must reach a text run. */
+export function factsTexts(slide: Slide): string[] {
+  const texts: string[] = [];
+  const runs = (rs: readonly Run[]) => {
+    for (const r of rs) if ((r.kind === 'text' || r.kind === 'link') && r.text.trim() !== '') texts.push(squash(clean(r.text)));
+  };
+  for (const b of slide.blocks) {
+    if (b.kind === 'heading' || b.kind === 'paragraph') runs(b.runs);
+    else if (b.kind === 'list') b.items.forEach((i) => runs(i.runs));
+    else if (b.kind === 'table') b.rows.forEach((row) => row.forEach(runs));
+    else if (b.kind === 'quote') (runs(b.runs), runs(b.attribution));
+    else if (b.drawing.type === 'matrix') texts.push(...b.drawing.actors.map((a) => a.name), ...b.drawing.options.map((o) => o.title));
+  }
+  return texts;
+}
+

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
 import { layoutDeck } from '../../src/layout/deck.js';
-import type { Deck, Run, Slide } from '../../src/model/deck.js';
+import type { Deck, Slide } from '../../src/model/deck.js';
 import { pdfInfo } from '../../src/pdf/metadata.js';
 import { renderPptx } from '../../src/pptx/render.js';
 import { styleOf } from '../../src/pptx/style.js';
 import { clean, safeHref } from '../../src/pptx/text.js';
 import { themePalette } from '../../src/theme/theme.js';
 import { actorQuoting, factsYaml, FIXTURES, HOSTILE, replace, SLIDES, validFacts } from '../helpers.js';
-import { all, paragraphTexts, readPptx, textOf, type Pptx } from './read.js';
+import { all, factsTexts, paragraphTexts, readPptx, textOf, type Pptx } from './read.js';
 
 const style = styleOf(await themePalette('briefing'));
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -30,22 +30,6 @@ function example(name: string) {
     })());
   }
   return made.get(name)!;
-}
-
-/** Every text a slide shows from the facts, block by block: what must reach a text run. */
-function factsTexts(slide: Slide): string[] {
-  const texts: string[] = [];
-  const runs = (rs: readonly Run[]) => {
-    for (const r of rs) if ((r.kind === 'text' || r.kind === 'link') && r.text.trim() !== '') texts.push(squash(clean(r.text)));
-  };
-  for (const b of slide.blocks) {
-    if (b.kind === 'heading' || b.kind === 'paragraph') runs(b.runs);
-    else if (b.kind === 'list') b.items.forEach((i) => runs(i.runs));
-    else if (b.kind === 'table') b.rows.forEach((row) => row.forEach(runs));
-    else if (b.kind === 'quote') (runs(b.runs), runs(b.attribution));
-    else if (b.drawing.type === 'matrix') texts.push(...b.drawing.actors.map((a) => a.name), ...b.drawing.options.map((o) => o.title));
-  }
-  return texts;
 }
 
 const slideText = (p: Pptx, i: number) => squash(paragraphTexts(p.slides[i]!.xml).join('\n'));
