@@ -8,21 +8,27 @@ import type { PptxStyle } from './style.js';
 import { clean, cleanNotes } from './text.js';
 
 const MASTER = 'BRIEFDECK';
+const TITLE_MASTER = 'BRIEFDECK-TITLE';
+
+/** The small logo in the header: 24 px tall, at most 160 px wide. */
+const smallLogoWidth = (style: PptxStyle) => (style.logo ? Math.min(24 * (style.logo.width / style.logo.height), 160) : 0);
 
 /**
  * The master every slide uses: the marking top right and bottom left, the deck title and its
- * "as of" date in the footer, the slide number, the header and footer rules. A user who edits
- * the marking edits it once, for every slide.
+ * "as of" date in the footer, the slide number, the header and footer rules, and on every slide
+ * but the title the brand's small logo. A user who edits the marking or the logo edits it once.
  */
-function defineMaster(pptx: Pptx, deck: Deck, style: PptxStyle): void {
+function defineMaster(pptx: Pptx, deck: Deck, style: PptxStyle, title: boolean): void {
   const c = style.colour;
   const small = { fontSize: pt(15), color: c.muted, margin: 0, valign: 'middle' as const };
   const marking = { ...small, bold: true, color: c.marking, charSpacing: 0.6 };
   const meta = [style.footer, deck.title, deck.labels.asOfFooter(deck.labels.date(deck.asOf))].filter((s): s is string => !!s).map(clean).join(' · ');
+  const logo = style.logo && !title ? [{ image: { data: style.logo.data, x: inch(FRAME.x), y: inch(15), w: inch(smallLogoWidth(style)), h: inch(24), altText: 'logo' } }] : [];
   pptx.defineSlideMaster({
-    title: MASTER,
+    title: title ? TITLE_MASTER : MASTER,
     background: { color: c.background },
     objects: [
+      ...logo,
       { line: { x: inch(FRAME.x), y: inch(FRAME.headerRule), w: inch(FRAME.width), h: 0, line: { color: c.accent, width: 1.5 } } },
       { line: { x: inch(FRAME.x), y: inch(FRAME.footerRule), w: inch(FRAME.width), h: 0, line: { color: c.rule, width: 0.75 } } },
       { text: { text: clean(deck.marking), options: { ...marking, x: inch(FRAME.x + FRAME.width - 420), y: inch(14), w: inch(420), h: inch(26), align: 'right' } } },
@@ -56,16 +62,15 @@ export async function renderPptx(deck: Deck, theme: PptxStyle): Promise<Uint8Arr
   pptx.subject = clean(info.subject);
   pptx.company = '';
   pptx.theme = { headFontFace: 'BRIEFDECK-FONT', bodyFontFace: 'BRIEFDECK-FONT' };
-  defineMaster(pptx, deck, style);
+  defineMaster(pptx, deck, style, true);
+  defineMaster(pptx, deck, style, false);
 
   const kicker = { fontSize: pt(15), bold: true, color: style.colour.accent, charSpacing: 1.2 };
   const logo = style.logo;
-  const logoWidth = logo ? Math.min(24 * (logo.width / logo.height), 160) : 0;
   for (const slide of deck.slides) {
-    const s = pptx.addSlide({ masterName: MASTER });
     const title = slide.section === 'title';
-    if (logo && !title) s.addImage({ data: logo.data, x: inch(FRAME.x), y: inch(15), w: inch(logoWidth), h: inch(24), altText: 'logo' });
-    const kx = FRAME.x + (logo && !title ? logoWidth + 12 : 0);
+    const s = pptx.addSlide({ masterName: title ? TITLE_MASTER : MASTER });
+    const kx = FRAME.x + (logo && !title ? smallLogoWidth(style) + 12 : 0);
     s.addText(clean(deck.labels.section[slide.section]).toUpperCase(), { ...kicker, x: inch(kx), y: inch(14), w: inch(600), h: inch(26), margin: 0, valign: 'middle' });
     let reserved = 0;
     if (logo && title) {
