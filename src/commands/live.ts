@@ -57,12 +57,10 @@ export async function startLive(
         io.err(`${time()} ✗ ${deck}: ${error.message} (the last good build stays)`);
         server?.send(deck, 'failed', { problems: problemLines(error) });
       },
-      pdf: (deck, file, ms, overflowing) => {
-        io.out(`${time()}   ${deck}: PDF ${displayPath(file)} in ${Math.round(ms)} ms`);
-        // The preview prints the page as shown; fitting it is the job of a full build.
-        if (overflowing > 0) {
-          io.err(`${time()}   ${deck}: ${overflowing} slide(s) run past the bottom; \`npx briefdeck build\` fits them`);
-        }
+      pdf: (deck, file, ms, relaid) => {
+        io.out(`${time()}   ${deck}: PDF ${displayPath(file)} in ${Math.round(ms)} ms${relaid ? ', slides laid out from measurement' : ''}`);
+        // The page now has the measured layout the PDF shows: the open preview swaps it in.
+        if (relaid) server?.send(deck, 'built', { build: builds.get(deck) });
       },
       pdfFailed: (deck, error) => io.err(`${time()} ✗ ${deck}: ${error.message}`),
     },

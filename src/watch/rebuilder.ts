@@ -16,8 +16,8 @@ export interface RebuildEvents {
   /** The facts are invalid, or the build failed; the last good build stays. */
   failed?: (deck: string, error: BriefdeckError) => void;
   /** A fresh PDF is in place. */
-  /** A fresh PDF is in place; `overflowing` counts slides whose text runs past the bottom. */
-  pdf?: (deck: string, file: string, ms: number, overflowing: number) => void;
+  /** A fresh PDF is in place; `relaid` when measuring changed the slides, and the page was rewritten to match. */
+  pdf?: (deck: string, file: string, ms: number, relaid: boolean) => void;
   pdfFailed?: (deck: string, error: BriefdeckError) => void;
 }
 
@@ -37,6 +37,11 @@ interface DeckState {
   pdf: SerialJob;
   /** sha256 of the index.html the current PDF was printed from. */
   printed?: string;
+  /**
+   * When measuring changed the slides: the estimated page it started from (its sha256) and
+   * the measured page written instead, to put back when a rebuild gives the same estimate.
+   */
+  measured?: { from: string; markdown: string; html: string };
   last?: BuildResult;
   error?: BriefdeckError;
 }
@@ -173,8 +178,16 @@ export class Rebuilder {
     const html = path.join(outDir, 'index.html');
     const before = await this.indexHash(d);
     if (before === d.printed || !d.last) return; // same page as the PDF already shows
+    if (d.measured && before === d.measured.from) {
+      // The same deck as the PDF shows, laid out by estimate again: put the measured page back.
+      await this.writePage(d, d.measured);
+      return;
+    }
     const started = performance.now();
+    // Only the page of the latest print may be put back.
+    d.measured = undefined;
     let expected = before;
+    let relaid = false;
     try {
       const last = d.last;
       // Laid out from measurement as `build` does it; a changed layout is written to the
@@ -189,15 +202,10 @@ export class Rebuilder {
         write: async (next) => {
           // A newer build landed meanwhile: its page is not overwritten with older facts.
           if ((await this.indexHash(d)) !== expected) throw new Superseded();
-          for (const [file, text] of [[last.files.markdown, next.markdown], [html, next.html]] as const) {
-            const page = new StagedFile(file, path.extname(file));
-            try {
-              await (await page.write(text)).commit();
-            } finally {
-              await page.discard();
-            }
-          }
+          await this.writePage(d, next);
           expected = createHash('sha256').update(next.html).digest('hex');
+          d.measured = { from: before, markdown: next.markdown, html: next.html };
+          relaid = true;
           return html;
         },
       });
@@ -215,7 +223,7 @@ export class Rebuilder {
       }
       d.printed = expected;
       await recordPdf(outDir, path.basename(pdfFile));
-      this.events.pdf?.(d.name, pdfFile, performance.now() - started, 0);
+      this.events.pdf?.(d.name, pdfFile, performance.now() - started, relaid);
     } catch (err) {
       if (err instanceof Superseded) {
         d.pdf.again();
@@ -224,6 +232,19 @@ export class Rebuilder {
       const error =
         err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
       this.events.pdfFailed?.(d.name, error);
+    }
+  }
+
+  /** Writes a deck's slides.md and index.html, each atomically. */
+  private async writePage(d: DeckState, page: { markdown: string; html: string }): Promise<void> {
+    const outDir = outDirOf(d.dir, this.options.outRoot);
+    for (const [file, text] of [[path.join(outDir, 'slides.md'), page.markdown], [path.join(outDir, 'index.html'), page.html]] as const) {
+      const staged = new StagedFile(file, path.extname(file));
+      try {
+        await (await staged.write(text)).commit();
+      } finally {
+        await staged.discard();
+      }
     }
   }
 
