@@ -90,7 +90,7 @@ export interface Pptx {
 }
 
 export async function readPptx(bytes: Uint8Array): Promise<Pptx> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   const parts = new Map<string, XmlElement>();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir || !/\.(xml|rels)$/.test(name)) continue;
