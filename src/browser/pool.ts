@@ -73,6 +73,10 @@ export class BrowserPool {
       timeout: this.timeoutMs,
       protocolTimeout: this.timeoutMs * 2,
       signal: abort.signal,
+      // Talk to Chromium over a pipe rather than a port: the pipe is also its lifeline, so when
+      // this process dies by any means (kill -9 included) the pipe closes and Chromium quits
+      // instead of running on as an orphan.
+      pipe: true,
       // Whatever the signals, puppeteer kills the browser when this process exits.
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,

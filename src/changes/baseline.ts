@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { confinedRealPath } from '../confine.js';
 import { InvalidFactsError, UsageError } from '../errors.js';
 import { displayPath, FACTS_FILE } from '../facts/load.js';
 import { parseFacts } from '../facts/parse.js';
@@ -33,10 +34,17 @@ export async function loadBaseline({ spec, base, confine }: BaselineSpec, deckDi
   const file = path.resolve(base, spec);
   const isFile = await stat(file).then((s) => s.isFile(), () => false);
   if (isFile) {
-    if (confine && !(file + path.sep).startsWith(path.resolve(confine) + path.sep)) {
-      throw new UsageError(`changes_since: "${spec}" is outside ${displayPath(confine)}: compare with facts inside the project`);
-    }
-    const bytes = await readFile(file);
+    // Written in a facts file: confined like source copies and logos, symlinks resolved.
+    const real = confine
+      ? await confinedRealPath(confine, file, spec, {
+          outside: `is outside ${displayPath(confine)}: compare with facts inside the project`,
+          where: displayPath(confine),
+          bound: displayPath(confine),
+        }).catch((err: Error) => {
+          throw new UsageError(`changes_since: ${err.message}`);
+        })
+      : file;
+    const bytes = await readFile(real);
     return { facts: parseBaseline(bytes, displayPath(file), file.endsWith('.json')), sha256: sha(bytes) };
   }
   const bytes = await gitShow(spec, deckDir);

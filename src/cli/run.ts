@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BrowserPool } from '../browser/pool.js';
 import { buildAll } from '../commands/build-all.js';
-import { resolveDecks } from '../commands/decks.js';
+import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
 import { startLive } from '../commands/live.js';
 import { createDeck } from '../commands/new.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
@@ -16,7 +16,7 @@ import { composeDeck } from '../model/compose.js';
 import { VERSION } from '../package-root.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { resolveTheme, themeChoice } from '../theme/theme.js';
-import { closeOnSignals } from './shutdown.js';
+import { closeOnSignals, untilSignal } from './shutdown.js';
 
 export interface BuildCliOptions {
   out: string;
@@ -85,9 +85,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.pptx && opts.watch) throw new UsageError('--pptx is not made in --watch mode: run build --pptx once the facts are final');
       if (opts.watch) {
-        const session = await startLive(await resolveDecks(decks), opts, io);
+        const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
-        await untilStopped(session.close);
+        worst(await untilSignal(session.close));
         return;
       }
       const dirs = await resolveDecks(decks);
@@ -104,11 +104,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           changesSince: opts.changesSince,
           handout: opts.handout,
           pptx: opts.pptx,
+          warn: io.err,
           onEvent: (event) => progress.update(event),
         });
         progress.finish(displayPath(path.resolve(opts.out)));
         for (const r of built) {
           for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
+          for (const file of r.removed) io.out(`  ${r.name}: removed ${file}: it was made from earlier facts, not by this build`);
           printProblems(r.facts.problems);
           for (const c of r.handoutCrowded) {
             io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`);
@@ -142,9 +144,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .action(async (decks: string[], opts: BuildCliOptions & { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-      const session = await startLive(await resolveDecks(decks), opts, io, { host: opts.host, port });
+      const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io, { host: opts.host, port });
       io.out(`serving ${session.rebuilder.status().length} deck(s) at ${session.server!.url} — press Ctrl-C to stop`);
-      await untilStopped(session.close);
+      worst(await untilSignal(session.close));
     });
 
   program
@@ -214,17 +216,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   return exitCode;
 }
 
-/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM), after `close` ran. */
-function untilStopped(close: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void close().finally(resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+/** With no deck named, new deck folders created in slides/ while running are picked up. */
+function discoverIn(named: readonly string[]): string | undefined {
+  return named.length === 0 ? path.resolve(SLIDES_DIR) : undefined;
 }
 
 function positiveNumber(value: string): number {

@@ -23,3 +23,24 @@ export function closeOnSignals(pool: BrowserPool | undefined): () => void {
     for (const signal of SIGNALS) process.off(signal, onSignal);
   };
 }
+
+/**
+ * For the commands that run until stopped (serve, build --watch): resolves with 128 + the
+ * signal's number once Ctrl-C, SIGTERM or SIGHUP arrived and `close` (server, watcher,
+ * browser) has run. A second signal while closing exits at once.
+ */
+export function untilSignal(close: () => Promise<void>): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      const code = 128 + (os.constants.signals[signal] ?? 0);
+      if (stopping) process.exit(code);
+      stopping = true;
+      void close().finally(() => {
+        for (const s of SIGNALS) process.off(s, onSignal);
+        resolve(code);
+      });
+    };
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  });
+}

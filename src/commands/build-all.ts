@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BriefdeckError } from '../errors.js';
 import { loadPdfLib } from '../pdf/metadata.js';
-import { buildDeck, deckIsUpToDate, type BuildOptions, type BuildResult } from './build.js';
+import { buildDeck, deckIsUpToDate, checkOutDirs, type BuildOptions, type BuildResult } from './build.js';
 
 export type DeckEvent =
   | { deck: string; status: 'building' | 'exporting' | 'up-to-date' }
@@ -30,6 +30,7 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   const built: BuildResult[] = [];
   const failed: BuildAllResult['failed'] = [];
   const emit = options.onEvent ?? (() => {});
+  checkOutDirs(deckDirs, options.outRoot);
 
   // Decks whose inputs did not change are skipped before any browser is started.
   const fresh = options.force

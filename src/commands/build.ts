@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
 import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
-import { BriefdeckError, ExitCode, InvalidFactsError, type Problem } from '../errors.js';
+import { BriefdeckError, ExitCode, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
-import { deckAssets, manifestOf, writeAssets } from '../html/assets.js';
+import { deckAssets, manifestOf, stageAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
 import { composeDeck } from '../model/compose.js';
@@ -16,6 +16,9 @@ import { MeasuredMetrics } from '../layout/measured.js';
 import { estimated } from '../layout/metrics.js';
 import { MIN_ZOOM, pack, type Layout, type Unfittable } from '../layout/pack.js';
 import { StagedFile } from '../output/atomic.js';
+import { commitAll, placeAll, removeEmptyFolders, removeLeftovers, removeOutputs } from '../output/commit.js';
+import { environmentError } from '../output/fs-errors.js';
+import { displayPath } from '../paths.js';
 import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
@@ -41,6 +44,10 @@ export interface BuildOptions {
   pptx?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
+  /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
+  keepPdf?: boolean;
+  /** Told what the build waits for (another build holding the deck's folder). */
+  warn?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -59,12 +66,43 @@ export interface BuildResult {
   /** Handout pages whose speaker notes were cut short to fit the page. */
   handoutCrowded: HandoutCrowding[];
   blocked: string[];
+  /** Outputs of an earlier build that this one did not make, removed (names in the build folder). */
+  removed: string[];
   ms: number;
 }
 
 /** The build folder of a deck. */
 export function outDirOf(deckDir: string, outRoot: string): string {
   return path.resolve(outRoot, path.basename(path.resolve(deckDir)));
+}
+
+/**
+ * Refuses build folders that would clash: two decks sharing one (slides/x and other/x both
+ * make build/x, overwriting each other), or a deck folder inside its own build folder (the
+ * build would write among the facts).
+ */
+export function checkOutDirs(deckDirs: readonly string[], outRoot: string): void {
+  const byOut = new Map<string, string[]>();
+  for (const dir of new Set(deckDirs.map((d) => path.resolve(d)))) {
+    const out = outDirOf(dir, outRoot);
+    if ((dir + path.sep).startsWith(out + path.sep)) {
+      throw new UsageError(`${displayPath(dir)} would be built into itself (${displayPath(out)}): choose an output folder outside the deck folders with -o`);
+    }
+    byOut.set(out, [...(byOut.get(out) ?? []), dir]);
+  }
+  const shared = [...byOut].filter(([, dirs]) => dirs.length > 1);
+  if (shared.length === 0) return;
+  const list = shared.map(([out, dirs]) => `${dirs.map((d) => displayPath(d)).join(' and ')} would both build ${displayPath(out)}`).join('; ');
+  throw new UsageError(`${list}: rename one of the deck folders, or build them in separate runs with different -o folders`);
+}
+
+/**
+ * A deck folder's name as it may appear inside the HTML comment heading slides.md: what could
+ * end the comment (`-->`, `--!>`), open another, or break the line (and with it the slide
+ * separators) is percent-encoded, as in a URL.
+ */
+export function commentSafe(text: string): string {
+  return text.replace(/-(?=-)|[<>!\u0000-\u001F\u007F]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A deck laid out, and its Markdown and HTML. */
@@ -79,7 +117,7 @@ export interface Rendered {
 export function renderLayout(composed: Composed, layout: Layout, name: string, theme?: ResolvedTheme): Rendered {
   const { flows: _flows, ...meta } = composed;
   const deck: Deck = { ...meta, slides: layout.slides };
-  const markdown = toMarkdown(deck, `${name}/facts.yaml`);
+  const markdown = toMarkdown(deck, commentSafe(`${name}/facts.yaml`));
   const html = renderHtml(deck, { generator: `briefdeck ${VERSION}`, ...renderOptions(theme) });
   return { deck, layout, markdown, html };
 }
@@ -184,10 +222,46 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   if (!options.pool && first.layout.unfittable.length > 0) throw unfittableError(facts, first.layout.unfittable);
 
   const outDir = outDirOf(deckDir, options.outRoot);
-  await mkdir(outDir, { recursive: true });
+  // Folders this build made: a failed first build removes them again.
+  const created: string[] = [];
+  try {
+    const firstDir = await mkdir(outDir, { recursive: true });
+    if (firstDir) for (let d = outDir; d.startsWith(firstDir); d = path.dirname(d)) created.push(d);
+    return await writeDeck({ facts, name, outDir, options, theme, spec, sha, changes, composed, rendered, started, created });
+  } catch (err) {
+    await removeEmptyFolders(created);
+    throw environmentError(err, name);
+  }
+}
+
+/**
+ * Writes a deck's outputs while holding its build folder: each is staged, and all of them,
+ * assets included, are moved into place together only when every one succeeded.
+ */
+async function writeDeck(job: {
+  facts: LoadedFacts;
+  name: string;
+  outDir: string;
+  options: BuildOptions;
+  theme: ResolvedTheme;
+  spec: BaselineSpec | undefined;
+  sha: string | undefined;
+  changes: ChangeSet | undefined;
+  composed: Composed;
+  rendered: Rendered;
+  started: number;
+  created: string[];
+}): Promise<BuildResult> {
+  const { facts, name, outDir, options, theme, spec, sha, changes, composed, started } = job;
+  let { rendered } = job;
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
-  await using _folder = await lockBuildFolder(outDir);
-  const assetManifest = await writeAssets(outDir, await deckAssets(theme));
+  await using _folder = await lockBuildFolder(outDir, { onWait: options.warn });
+  await removeLeftovers(outDir);
+  const assets = await stageAssets(outDir, await deckAssets(theme));
+  job.created.push(...assets.created);
+  // The assets go in place first, as the page printed to PDF loads them; if the build then
+  // fails, the ones they replaced are put back.
+  const placed = await placeAll(assets.staged).finally(() => Promise.all(assets.staged.map((f) => f.discard())));
 
   const files = {
     markdown: path.join(outDir, 'slides.md'),
@@ -201,6 +275,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
   let blocked: string[] = [];
   let handoutCrowded: HandoutCrowding[] = [];
+  let removed: string[];
   try {
     await stagedMarkdown.write(rendered.markdown);
     await stagedHtml.write(rendered.html);
@@ -242,11 +317,19 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
       staged.push(stagedPptx);
       await stagedPptx.write(await renderPptx(rendered.deck, await pptxStyle(theme)));
     }
-    for (const file of staged) await file.commit();
+    await commitAll(staged);
+    // Every output in the folder comes from these facts: older PDFs (and a .pptx) this build did not make go.
+    const made = new Set(staged.map((f) => path.basename(f.target)));
+    const others = [`${name}.pdf`, `${name}-handout.pdf`, `${name}.pptx`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
+    removed = await removeOutputs(outDir, others);
+  } catch (err) {
+    await placed.restore();
+    throw err;
   } finally {
     await Promise.all(staged.map((f) => f.discard()));
   }
-  const settings = await settingsOf(options, theme, sha, assetManifest);
+  await placed.keep();
+  const settings = await settingsOf(options, theme, sha, assets.manifest);
   const inputs = [...facts.inputs, ...theme.inputs];
   await writeState(outDir, {
     fingerprint: await fingerprint(inputs, settings),
@@ -258,7 +341,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   });
   const { deck } = rendered;
   const fitted = deck.slides.filter((sl) => sl.zoom !== undefined).map((sl) => `${sl.title}: text set at ${Math.round(sl.zoom! * 100)}% to fit`);
-  return { name, outDir, deck, composed, rendered, theme, facts, files, changes, fitted, handoutCrowded, blocked, ms: performance.now() - started };
+  return { name, outDir, deck, composed, rendered, theme, facts, files, changes, fitted, handoutCrowded, blocked, removed, ms: performance.now() - started };
 }
 
 /** Rounds of measuring and laying out again before a deck whose text runs off is refused. */

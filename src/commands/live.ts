@@ -14,6 +14,8 @@ export interface LiveOptions {
   timeout: number;
   changesSince?: string;
   debounceMs?: number;
+  /** A folder (slides/) whose new sub-folders with a facts file are picked up as decks. */
+  discover?: string;
 }
 
 export interface LiveIO {
@@ -39,12 +41,12 @@ export async function startLive(
   io: LiveIO,
   serve?: { host: string; port: number },
 ): Promise<LiveSession> {
-  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000 }) : undefined;
+  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000, handleSignals: false }) : undefined;
   const builds = new Map<string, number>();
   let server: RunningServer | undefined;
   const rebuilder: Rebuilder = new Rebuilder(
     deckDirs,
-    { outRoot: options.out, theme: options.theme, pool, changesSince: options.changesSince, debounceMs: options.debounceMs },
+    { outRoot: options.out, theme: options.theme, pool, changesSince: options.changesSince, debounceMs: options.debounceMs, discover: options.discover },
     {
       built: (deck, r) => {
         builds.set(deck, (builds.get(deck) ?? 0) + 1);

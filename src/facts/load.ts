@@ -1,5 +1,6 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { confinedRealPath } from '../confine.js';
 import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { checkFacts, type SourceCopy } from './check.js';
 import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
@@ -78,21 +79,11 @@ export async function resolveInDeck(deckDir: string, relative: string): Promise<
   if (path.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative)) {
     throw new Error(`"${relative}" is an absolute path: give a path inside the deck folder, e.g. sources/article.txt`);
   }
-  const full = path.resolve(deckDir, relative);
-  const inside = (p: string, root: string) => p === root || p.startsWith(root + path.sep);
-  if (!inside(full, deckDir)) {
-    throw new Error(`"${relative}" points outside the deck folder: keep source copies inside it, e.g. sources/article.txt`);
-  }
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    throw new Error(`"${relative}" does not exist in ${displayPath(deckDir)}: check the file name`);
-  }
-  if (!inside(real, await realpath(deckDir))) {
-    throw new Error(`"${relative}" links outside the deck folder: copy the file into the deck folder instead`);
-  }
-  return real;
+  return confinedRealPath(deckDir, path.resolve(deckDir, relative), relative, {
+    outside: 'points outside the deck folder: keep source copies inside it, e.g. sources/article.txt',
+    where: displayPath(deckDir),
+    bound: 'the deck folder',
+  });
 }
 
 async function readSourceCopy(deckDir: string, relative: string): Promise<{ copy: SourceCopy; path?: string }> {

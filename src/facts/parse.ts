@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
+import { guardFacts } from './guard.js';
 import { Facts } from './schema.js';
 import { describe, readYamlMap, type FieldPath, type Locator } from './yaml.js';
 
@@ -66,6 +67,11 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
     }
     return { problems, locate };
   }
+
+  // Deceptive or oversized values, refused before the schema so that any input is answered at once.
+  const guarded = guardFacts(value, bytes, file, locate);
+  problems.push(...guarded);
+  if (guarded.some((p) => p.severity === 'error')) return { problems, locate };
 
   const result = Facts.safeParse(value);
   if (!result.success) {

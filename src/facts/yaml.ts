@@ -161,6 +161,9 @@ function yamlMessage(code: string, message: string, what: string): string {
     case 'MISSING_CHAR':
       return `not valid YAML: ${first}. Close it, or ${QUOTE_IT} and write any " inside it as \\"`;
     default:
+      if (/call stack/i.test(first)) {
+        return 'nested too deeply: lists and maps inside each other hundreds of levels deep, which no facts file needs. Check the brackets and "- " dashes here';
+      }
       return `not valid YAML: ${first}. Check the indentation (spaces, the same column for keys of one map), brackets and quotes here`;
   }
 }

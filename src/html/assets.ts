@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Asset } from '../asset.js';
-import { writeFileAtomic } from '../output/atomic.js';
+import { StagedFile } from '../output/atomic.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { builtinTheme, themeAssets, type ResolvedTheme } from '../theme/theme.js';
 import { DECK_SCRIPT } from './runtime.js';
@@ -58,28 +58,34 @@ export async function manifestOf(assets: readonly Asset[]): Promise<string> {
 }
 
 /**
- * Writes the assets into `outDir`, each atomically. When the folder already holds exactly this
- * set (same manifest, every file present), nothing is read or written.
+ * Stages the assets that differ from what `outDir` holds, to be committed with the deck's
+ * other outputs (so a failed build leaves the previous assets too). When the folder already
+ * holds exactly this set (same manifest, every file present), nothing is read or staged.
+ * `created` lists the folders made for them, for a failed first build to remove.
  */
-export async function writeAssets(outDir: string, assets: readonly Asset[]): Promise<string> {
+export async function stageAssets(outDir: string, assets: readonly Asset[]): Promise<{ manifest: string; staged: StagedFile[]; created: string[] }> {
   const manifest = await manifestOf(assets);
   const manifestPath = path.join(outDir, MANIFEST);
   const current = await readFile(manifestPath, 'utf8').catch(() => undefined);
   if (current === manifest) {
     const present = await Promise.all(assets.map((a) => stat(path.join(outDir, a.to)).then(() => true, () => false)));
-    if (present.every(Boolean)) return manifest;
+    if (present.every(Boolean)) return { manifest, staged: [], created: [] };
   }
-  const dirs = new Set(assets.map((a) => path.dirname(path.join(outDir, a.to))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  await Promise.all(
+  const dirs = [...new Set([manifestPath, ...assets.map((a) => path.join(outDir, a.to))].map((f) => path.dirname(f)))].sort();
+  const created: string[] = [];
+  for (const d of dirs) {
+    const first = await mkdir(d, { recursive: true });
+    if (first) created.push(...dirs.filter((x) => x === first || x.startsWith(first + path.sep)));
+  }
+  const staged = await Promise.all(
     assets.map(async (a) => {
       const target = path.join(outDir, a.to);
       const data = a.content !== undefined ? Buffer.from(a.content) : await readFile(a.from!);
       const existing = await readFile(target).catch(() => undefined);
-      if (existing && existing.equals(data)) return;
-      await writeFileAtomic(target, data);
+      if (existing && existing.equals(data)) return undefined;
+      return new StagedFile(target).write(data);
     }),
   );
-  await writeFileAtomic(manifestPath, manifest);
-  return manifest;
+  const stagedManifest = await new StagedFile(manifestPath).write(manifest);
+  return { manifest, staged: [...staged.filter((f) => f !== undefined), stagedManifest], created: [...new Set(created)] };
 }

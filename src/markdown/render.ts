@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import { displayUrl } from './display-url.js';
 
 /**
  * The one Markdown renderer of the deck. Raw HTML is off, so nothing in the Markdown (and
@@ -9,6 +10,9 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
   md.enable('table');
+  // Link text shows a look-alike host name as punycode (see display-url).
+  const linkText = md.normalizeLinkText.bind(md);
+  md.normalizeLinkText = (url) => displayUrl(url, linkText(url));
   md.inline.ruler.before('link', 'citation', citationRule);
   md.inline.ruler.before('link', 'change_tag', changeTagRule);
   md.renderer.rules.change_tag = (tokens, idx) => {

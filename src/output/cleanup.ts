@@ -30,3 +30,13 @@ export function removePending(): void {
   }
   pending.clear();
 }
+
+/** Whether a process with this id runs on this machine (EPERM: it does, as another user). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

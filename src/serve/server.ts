@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { BriefdeckError, ExitCode } from '../errors.js';
+import { deckCsp } from '../html/csp.js';
 import { LIVE_SCRIPT } from './client.js';
 
 export interface DeckListing {
@@ -67,24 +69,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     if (!hostAllowed(req, server)) return void res.writeHead(421).end('misdirected request');
     const raw = (req.url ?? '/').split('?')[0]!;
-    if (raw === '/' || raw === '/index.html') return send(res, 200, TYPES['.html']!, indexPage(options.decks()));
+    if (raw === '/' || raw === '/index.html') return send(res, 200, TYPES['.html']!, indexPage(options.decks()), INDEX_CSP);
     if (raw === '/__briefdeck/live.js') return send(res, 200, TYPES['.js']!, LIVE_SCRIPT);
     if (raw === '/__briefdeck/events') return events(req, res);
 
+    // A deck's folder without its slash would load the page's assets from the wrong folder.
+    const folder = /^\/([^/]+)$/.exec(raw)?.[1];
+    if (folder !== undefined && (await resolveSafe(root, `${raw}/`)) !== undefined && !(await isFile(path.join(root, safeDecode(folder))))) {
+      res.writeHead(301, { Location: `${raw}/`, 'Cache-Control': 'no-store', 'Content-Security-Policy': ASSET_CSP, 'X-Content-Type-Options': 'nosniff' });
+      return void res.end();
+    }
     const file = await resolveSafe(root, raw);
-    if (!file) return notFound(res);
+    if (!file || !servable(root, file)) return notFound(res);
     const info = await stat(file);
     const deck = path.relative(root, file).split(path.sep)[0]!;
     if (path.basename(file) === 'index.html' && path.dirname(file) === path.join(root, deck)) {
       const listing = options.decks().find((d) => d.name === deck);
       const html = await readFile(file, 'utf8');
       const tag = `<script src="/__briefdeck/live.js" data-deck="${escapeAttr(deck)}" data-build="${listing?.build ?? 0}"></script>`;
-      return send(res, 200, TYPES['.html']!, html.replace('</body>', `${tag}\n</body>`));
+      return send(res, 200, TYPES['.html']!, html.replace('</body>', `${tag}\n</body>`), deckCsp());
     }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': info.size,
       'Cache-Control': 'no-store',
+      'Content-Security-Policy': type === 'application/pdf' ? PDF_CSP : ASSET_CSP,
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return void res.end();
@@ -176,19 +186,55 @@ export async function resolveSafe(root: string, rawPath: string): Promise<string
   }
 }
 
-/** Refuses requests addressed to another host name (DNS rebinding): only loopback names. */
+/**
+ * Refuses requests addressed to another host name (DNS rebinding): only the loopback names and
+ * the addresses the server listens on, which for 0.0.0.0 or :: are every address of this
+ * machine (so a colleague can open http://<LAN address>:8080/, but no other name resolves here).
+ */
 function hostAllowed(req: IncomingMessage, server: Server): boolean {
   const host = req.headers.host ?? '';
   const port = (server.address() as { port: number } | null)?.port;
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
   const address = (server.address() as { address: string } | null)?.address ?? '';
   const allowed = ['127.0.0.1', 'localhost', '::1', address];
+  if (address === '0.0.0.0' || address === '::') {
+    for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) allowed.push(a.address.replace(/%.*$/, '').toLowerCase());
+  }
   return allowed.includes(name) && (host.endsWith(`:${port}`) || port === 80);
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+/** A viewer's files of a deck folder: the page and its assets, the Markdown, the PDFs. */
+function servable(root: string, file: string): boolean {
+  const [deck, ...rest] = path.relative(root, file).split(path.sep);
+  if (!deck || rest.length === 0 || [deck, ...rest].some((part) => part.startsWith('.'))) return false;
+  if (rest[0] === 'assets') return rest.length > 1;
+  // Not facts.json (the facts, speaker notes included, for --changes-since), nor the build's
+  // state, lock and staged files.
+  return rest.length === 1 && ['index.html', 'slides.md', `${deck}.pdf`, `${deck}-handout.pdf`].includes(rest[0]!);
+}
+
+/** What a page the server makes itself may do: show its own styles and links, nothing more. */
+const INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
+/** Any other file: never a page that runs code in the server's origin (an SVG opened directly). */
+const ASSET_CSP = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; sandbox";
+/** PDFs: sandboxing a PDF would stop the browser's viewer from showing it. */
+const PDF_CSP = "default-src 'none'; object-src 'self'";
+
+function send(res: ServerResponse, status: number, type: string, body: string, csp = ASSET_CSP): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
   res.end(body);
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function isFile(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile(), () => false);
 }
 
 function notFound(res: ServerResponse): void {

@@ -1,7 +1,8 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { confinedRealPath } from '../confine.js';
 import { InvalidFactsError, type Problem } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { closest, formatPath, knownKeys, type FieldPath, type Position } from '../facts/parse.js';
@@ -9,6 +10,7 @@ import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
 import { overridableKeys } from '../labels/index.js';
 import { LabelOverridesSchema, unknownLabelKeys } from '../labels/overrides.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
+import { checkSvgLogo } from './svg-logo.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
 /**
@@ -349,20 +351,14 @@ export async function locateInYaml(file: string, fieldPath: FieldPath): Promise<
 // ---------------------------------------------------------------------------------------------
 // Files the brand names
 
-const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
-
 /** The real path of `full`, refused when it is (or links) outside `root`. `shown` names it in messages. */
-async function confine(root: string, full: string, shown: string): Promise<string> {
+function confine(root: string, full: string, shown: string): Promise<string> {
   const where = displayPath(root);
-  if (!inside(path.resolve(full), path.resolve(root))) throw new Error(`"${shown}" is outside ${where}: keep brand files, logos and fonts inside the deck folder`);
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    throw new Error(`"${shown}" does not exist in ${where}: check the file name`);
-  }
-  if (!inside(real, await realpath(root))) throw new Error(`"${shown}" links outside ${where}: copy the file into the deck folder instead`);
-  return real;
+  return confinedRealPath(root, full, shown, {
+    outside: `is outside ${where}: keep brand files, logos and fonts inside the deck folder`,
+    where,
+    bound: where,
+  });
 }
 
 /** A file named in the brand file (relative to it), read whole when inside `root` and small enough. */
@@ -389,7 +385,8 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | { error
 }
 
 /**
- * An SVG logo's proportions, from its viewBox or width and height. Logos are drawings: scripts,
+ * An SVG logo's proportions, from its viewBox or width and height. Logos are drawings: only
+ * the elements and attributes of one are allowed (see svg-logo), so scripts, animations,
  * embedded HTML, entities and references to other files are refused (a deck loads nothing
  * from outside its folder, and an image that needs them would not show as drawn).
  */
@@ -400,19 +397,9 @@ function svgSize(bytes: Uint8Array): { width: number; height: number } | { error
   } catch {
     return { error: 'is not an SVG text file (not UTF-8)' };
   }
-  const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
-  if (!root) return { error: 'is not an SVG image: no <svg> element' };
-  const refused: [RegExp, string][] = [
-    [/<script\b/i, 'contains a <script>'],
-    [/<foreignObject\b/i, 'contains a <foreignObject>'],
-    [/<!ENTITY/i, 'declares XML entities'],
-    [/\son[a-z]+\s*=/i, 'has event handler attributes (on…=)'],
-    [/(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)/i, 'refers to another file or address'],
-    [/url\(\s*["']?\s*(?!#|data:image\/)/i, 'refers to another file or address in its styles'],
-    [/@import/i, 'imports a stylesheet'],
-  ];
-  for (const [pattern, what] of refused) if (pattern.test(svg)) return { error: `${what}: a logo must be a self-contained drawing` };
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root)?.[1];
+  const checked = checkSvgLogo(svg);
+  if ('error' in checked) return checked;
+  const attr = (name: string) => checked.root.getAttribute(name) ?? undefined;
   const box = attr('viewBox')?.trim().split(/[\s,]+/).map(Number);
   if (box && box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0) return { width: box[2]!, height: box[3]! };
   const width = parseFloat(attr('width') ?? '');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserPool } from '../browser/pool.js';
-import { buildDeck, deckIsUpToDate, outDirOf, printMeasured, type BuildOptions, type BuildResult } from '../commands/build.js';
+import { buildDeck, checkOutDirs, deckIsUpToDate, outDirOf, printMeasured, type BuildOptions, type BuildResult } from '../commands/build.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
@@ -24,9 +24,14 @@ export interface RebuildEvents {
 export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'> {
   /** When given, PDFs are re-exported in the background after each HTML build. */
   pool?: BrowserPool;
+  /** A folder (slides/) whose new sub-folders with a facts file become decks. */
+  discover?: string;
   /** Saves closer together than this are one change. */
   debounceMs?: number;
 }
+
+/** A staged output (see output/atomic): never a change to rebuild for. */
+const STAGED_FILE = /(^|[/\\])\.[^/\\]+\.tmp/;
 
 /** One deck's build bookkeeping: at most one build at a time, and one more if changes arrive meanwhile. */
 interface DeckState {
@@ -61,16 +66,20 @@ export class Rebuilder {
     private readonly options: RebuilderOptions,
     private readonly events: RebuildEvents = {},
   ) {
-    for (const dir of deckDirs) {
-      const full = path.resolve(dir);
-      const d: DeckState = {
-        dir: full,
-        name: path.basename(full),
-        html: new SerialJob(() => this.buildHtml(d)),
-        pdf: new SerialJob(() => this.printOnce(d)),
-      };
-      this.decks.set(full, d);
-    }
+    checkOutDirs(deckDirs, options.outRoot);
+    for (const dir of deckDirs) this.add(dir);
+  }
+
+  private add(dir: string): DeckState {
+    const full = path.resolve(dir);
+    const d: DeckState = {
+      dir: full,
+      name: path.basename(full),
+      html: new SerialJob(() => this.buildHtml(d)),
+      pdf: new SerialJob(() => this.printOnce(d)),
+    };
+    this.decks.set(full, d);
+    return d;
   }
 
   /** Builds what is out of date, then watches. Resolves once the HTML of every deck is built. */
@@ -86,9 +95,27 @@ export class Rebuilder {
       }),
     );
     const { watch } = await import('chokidar');
-    const watcher = watch([...this.decks.keys(), ...this.themePaths()], {
+    // Each deck's parent folder is watched, not the deck folder itself: a deck folder renamed
+    // and renamed back, or deleted and restored (git checkout), is then seen again rather than
+    // leaving a watcher on a folder that is gone. The build folders are ignored, so a build
+    // never triggers the next one.
+    // With `discover`, its sub-folders are watched for a facts file too: a new deck is built
+    // and served as soon as it has one.
+    const root = this.options.discover && path.resolve(this.options.discover);
+    const themes = this.themePaths();
+    const under = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+    const candidate = (p: string) =>
+      root !== undefined && (p === root || path.dirname(p) === root || (path.basename(p) === FACTS_FILE && path.dirname(path.dirname(p)) === root));
+    const decks = [...this.decks.keys()];
+    const watcher = watch([...new Set([...decks.map((d) => path.dirname(d)), ...(root ? [root] : [])]), ...themes], {
       ignoreInitial: true,
-      ignored: (p: string) => /(^|[/\\])\.[^/\\]+\.tmp/.test(p),
+      ignored: (p: string) => {
+        const full = path.resolve(p);
+        const dirs = [...this.decks.keys()];
+        if (STAGED_FILE.test(full) || dirs.some((d) => under(full, outDirOf(d, this.options.outRoot)))) return true;
+        if (candidate(full)) return false;
+        return !dirs.some((d) => under(full, d) || under(d, full)) && !themes.some((t) => under(full, t) || under(t, full));
+      },
     });
     watcher.on('all', (_event, file) => this.changed(path.resolve(file)));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
@@ -122,6 +149,17 @@ export class Rebuilder {
   }
 
   private changed(file: string): void {
+    const root = this.options.discover && path.resolve(this.options.discover);
+    const dir = path.dirname(file);
+    if (root && path.basename(file) === FACTS_FILE && path.dirname(dir) === root && !this.decks.has(dir)) {
+      try {
+        checkOutDirs([...this.decks.keys(), dir], this.options.outRoot);
+      } catch (err) {
+        this.events.failed?.(path.basename(dir), err as BriefdeckError);
+        return;
+      }
+      this.add(dir);
+    }
     const themeChanged = this.themePaths().some((p) => file === p || file.startsWith(p + path.sep));
     for (const d of this.decks.values()) {
       if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) this.schedule(d);
@@ -154,17 +192,19 @@ export class Rebuilder {
     const inputs = d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
     const before = await fingerprint(inputs, '');
     try {
-      const result = await buildDeck(d.dir, buildOptions);
+      // The PDF follows in the background: the old one stays until the fresh one replaces it.
+      const result = await buildDeck(d.dir, { ...buildOptions, keepPdf: this.options.pool !== undefined });
       if ((await fingerprint(inputs, '')) !== before) d.html.again();
       d.last = result;
       d.error = undefined;
       this.events.built?.(d.name, result);
       if (this.options.pool) void this.exportPdf(d);
     } catch (err) {
-      if (!(err instanceof BriefdeckError)) throw err;
+      // Nothing awaits a rebuild: any error, even a bug's, is shown and the session goes on.
+      const error = err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the build failed: ${String(err)}`, ExitCode.environment);
       if ((await fingerprint(inputs, '')) !== before) d.html.again();
-      d.error = err;
-      this.events.failed?.(d.name, err);
+      d.error = error;
+      this.events.failed?.(d.name, error);
     }
   }
 

@@ -180,6 +180,66 @@ ${fault}
   });
 });
 
+describe.skipIf(!HAS_PROC)('stopping serve', () => {
+  const serve = async (...args: string[]) => {
+    const root = path.join(work, `serve-${++n}`);
+    const deckDir = await copyDeck(DECK, root);
+    const cli = spawnNode([BIN, 'serve', '--port', '0', ...args, '--out', path.join(root, 'build'), deckDir]);
+    const url = await until('the server to listen', () => /at (http:\S+)/.exec(cli.stdout())?.[1]);
+    return { cli, url };
+  };
+
+  it('SIGHUP: closes the server and Chromium, exits 129', async () => {
+    const { cli, url } = await serve();
+    try {
+      await until('the background PDF', () => cli.stdout().includes(': PDF '), 40_000);
+      const profile = userDataDir(chromiumUnder(cli.child.pid!));
+      expect(profile).toBeTruthy();
+      cli.child.kill('SIGHUP');
+      const exit = await Promise.race([cli.exited, new Promise((r) => setTimeout(r, 8000, 'still running'))]);
+      expect(exit, cli.stderr()).toMatchObject({ code: 129, signal: null });
+      await expect(fetch(url)).rejects.toThrow();
+      await expectNoChromium(profile!);
+    } finally {
+      cli.child.kill('SIGKILL');
+    }
+  });
+
+  it('SIGINT (Ctrl-C): closes the server, exits 130', async () => {
+    const { cli, url } = await serve('--no-pdf');
+    try {
+      cli.child.kill('SIGINT');
+      const exit = await Promise.race([cli.exited, new Promise((r) => setTimeout(r, 8000, 'still running'))]);
+      expect(exit, cli.stderr()).toMatchObject({ code: 130, signal: null });
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      cli.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe.skipIf(!HAS_PROC)('a process killed outright', () => {
+  it('kill -9 of node while Chromium prints: Chromium exits too, with no parent left to close it', async () => {
+    const script = path.join(work, `killed-${++n}.mjs`);
+    await writeFile(
+      script,
+      `import { BrowserPool } from ${JSON.stringify(path.join(ROOT, 'dist', 'browser', 'pool.js'))};
+const browser = await new BrowserPool({ handleSignals: false }).browser();
+const page = await browser.newPage();
+await page.setContent('<p>printing</p>');
+console.log(browser.process().spawnargs.find((a) => a.startsWith('--user-data-dir=')).slice('--user-data-dir='.length));
+setInterval(() => {}, 1000);
+`,
+    );
+    const child = spawnNode([script]);
+    const profile = await until('the browser to start', () => child.stdout().trim() || undefined);
+    expect(processesMentioning(profile).length).toBeGreaterThan(0);
+    child.child.kill('SIGKILL');
+    await child.exited;
+    await expectNoChromium(profile);
+  });
+});
+
 describe('two builds of one deck at once', () => {
   it('waits while another build holds the deck folder, and goes on when it is released', async () => {
     const root = path.join(work, `locked-${++n}`);

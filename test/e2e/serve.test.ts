@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/browser/pool.js';
+import { buildAll } from '../../src/commands/build-all.js';
 import { startLive, type LiveSession } from '../../src/commands/live.js';
 import { copyDeck, readPdf, squash, tempDir } from './helpers.js';
 
@@ -203,6 +204,30 @@ describe('serve: background PDF', () => {
       expect(pdfs()).toBe(2);
     } finally {
       await live.close();
+    }
+  });
+
+  it('a PDF the preview printed is laid out as build lays it out: kept by build only when it has the pages a fresh build makes', async () => {
+    const work = await tempDir('serve-pdf-build');
+    const dir = await copyDeck('soren-basin', work);
+    const out = path.join(work, 'build');
+    const live = await startLive([dir], { out, theme: 'briefing', pdf: true, timeout: 30, debounceMs: 30 }, { out: () => {}, err: () => {} });
+    try {
+      await live.rebuilder.idle();
+    } finally {
+      await live.close();
+    }
+    const pdfFile = path.join(out, 'soren-basin', 'soren-basin.pdf');
+    const printer = new BrowserPool();
+    try {
+      const again = await buildAll([dir], { outRoot: out, jobs: 1, pool: printer });
+      const fresh = await buildAll([dir], { outRoot: path.join(work, 'fresh'), jobs: 1, pool: printer });
+      expect(fresh.failed.map((f) => f.error.message)).toEqual([]);
+      expect(fresh.built).toHaveLength(1);
+      const pages = (await readPdf(pdfFile)).pages.length;
+      expect(pages, again.upToDate.length > 0 ? 'kept as up to date' : 'rebuilt').toBe((await readPdf(path.join(work, 'fresh', 'soren-basin', 'soren-basin.pdf'))).pages.length);
+    } finally {
+      await printer.close();
     }
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BriefdeckError, ExitCode } from '../../src/errors.js';
 import { StagedFile } from '../../src/output/atomic.js';
 import { removePending } from '../../src/output/cleanup.js';
-import { LOCK_FILE, lockBuildFolder } from '../../src/output/lock.js';
+import { LOCK_FILE, lockBuildFolder, processStarted } from '../../src/output/lock.js';
 import { removeTemp, tempDir } from '../helpers.js';
 
 let dir: string;
@@ -69,22 +69,54 @@ describe('lockBuildFolder', () => {
   });
 
   it('gives up on a live holder after the wait, saying who holds it and what to do', async () => {
-    await writeFile(lockFile(), holder({}));
+    await writeFile(lockFile(), holder({ pid: process.ppid }));
     const error = await lockBuildFolder(dir, { waitMs: 150, pollMs: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BriefdeckError);
     expect(error).toMatchObject({
       exitCode: ExitCode.environment,
       message: expect.stringMatching(
-        new RegExp(`is being written by process ${process.pid} on .*, since 2020-01-01.*Wait for that build to finish, or delete .*\\${LOCK_FILE} if no briefdeck build is running\\.$`),
+        new RegExp(`is being written by process ${process.ppid} on .*, since 2020-01-01.*Wait for that build to finish, or delete .*\\${LOCK_FILE} if no briefdeck build is running\\.$`),
       ),
     });
     // Not ours: left alone.
-    expect(await readFile(lockFile(), 'utf8')).toBe(holder({}));
+    expect(await readFile(lockFile(), 'utf8')).toBe(holder({ pid: process.ppid }));
   });
 
   it('does not judge a holder on another machine by its pid', async () => {
     await writeFile(lockFile(), holder({ pid: DEAD_PID, host: 'elsewhere.invalid' }));
     await expect(lockBuildFolder(dir, { waitMs: 150, pollMs: 10 })).rejects.toThrow(/process \d+ on elsewhere\.invalid/);
+  });
+
+  it('never waits on itself: a lock naming this pid that this process does not hold is taken over at once', async () => {
+    // As after a restart in a container, where every run is pid 1.
+    await writeFile(lockFile(), holder({ token: 'an earlier process with this pid' }));
+    const started = Date.now();
+    const lock = await lockBuildFolder(dir, { waitMs: 5000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    await lock.release();
+  });
+
+  it('takes over a lock whose pid now belongs to a process started at another time (pid reused)', async () => {
+    const now = processStarted(process.ppid);
+    expect(now).toBeDefined();
+    await writeFile(lockFile(), holder({ pid: process.ppid, started: now!.replace(/:\d+$/, ':1') }));
+    await (await lockBuildFolder(dir, { waitMs: 1000, pollMs: 10 })).release();
+  });
+
+  it('takes over a lock its holder stopped refreshing, even if the pid runs', async () => {
+    await writeFile(lockFile(), holder({ pid: process.ppid, started: processStarted(process.ppid) }));
+    await expect(lockBuildFolder(dir, { waitMs: 100, pollMs: 10 })).rejects.toBeInstanceOf(BriefdeckError);
+    const old = new Date(Date.now() - 120_000);
+    await utimes(lockFile(), old, old);
+    await (await lockBuildFolder(dir, { waitMs: 1000, pollMs: 10 })).release();
+  });
+
+  it('says at once that it waits, and for whom', async () => {
+    await writeFile(lockFile(), holder({ pid: process.ppid }));
+    const told: string[] = [];
+    await lockBuildFolder(dir, { waitMs: 300, pollMs: 10, onWait: (line) => told.push(line) }).catch(() => {});
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(new RegExp(`is being written by process ${process.ppid} on .*: waiting for it to finish`));
   });
 
   it('never removes a lock another build took over meanwhile', async () => {

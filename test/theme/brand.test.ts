@@ -168,17 +168,40 @@ describe('brand files', () => {
   });
 
   it('refuses SVG logos that script, embed or fetch, and ones without a size', async () => {
+    const svg = (body: string, attrs = 'viewBox="0 0 10 10"') => `<svg xmlns="http://www.w3.org/2000/svg" ${attrs}>${body}</svg>`;
     const cases: [string, RegExp][] = [
-      ['<svg viewBox="0 0 10 10"><script>alert(1)</script></svg>', /contains a <script>/],
-      ['<svg viewBox="0 0 10 10" onload="alert(1)"></svg>', /event handler/],
-      ['<svg viewBox="0 0 10 10"><image href="https://example.org/x.png"/></svg>', /refers to another file or address/],
-      ['<svg viewBox="0 0 10 10"><foreignObject></foreignObject></svg>', /foreignObject/],
-      ['<svg width="100%"><rect/></svg>', /has no viewBox/],
-      ['<html></html>', /no <svg> element/],
+      [svg('<script>alert(1)</script>'), /contains a <script> element/],
+      [svg('', 'viewBox="0 0 10 10" onload="alert(1)"'), /has a onload="…" attribute on <svg>/],
+      [svg('<image href="https://example.org/x.png"/>'), /refers to another file or address/],
+      [svg('<foreignObject></foreignObject>'), /foreignObject/],
+      [svg('<rect/>', 'width="100%"'), /has no viewBox/],
+      ['<html></html>', /is not an SVG image/],
+      // What a pattern match let through: a script under another prefix, an animation that
+      // turns a link into javascript:, a link by xlink:href, styles that fetch, entities.
+      [svg('<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>'), /contains a <s:script> element/],
+      [svg('<a><animate attributeName="href" to="javascript:alert(1)"/><rect width="5" height="5"/></a>'), /contains a <a> element/],
+      [svg('<animate attributeName="href" to="javascript:alert(1)"/>'), /contains a <animate> element/],
+      [svg('<set attributeName="onclick" to="alert(1)"/>'), /contains a <set> element/],
+      [svg('<use xmlns:x="http://www.w3.org/1999/xlink" x:href="javascript:alert(1)"/>'), /refers to another file or address \(x:href=/],
+      [svg('<style>rect { fill: url( https://example.org/track ) }</style>'), /refers to another file or address in its styles/],
+      [svg('<rect style="background: url(//example.org/x)"/>'), /refers to another file or address in its styles/],
+      [svg('<h:p xmlns:h="http://www.w3.org/1999/xhtml">text</h:p>'), /contains a <h:p> element/],
+      ['<!DOCTYPE svg [<!ENTITY x "y">]>' + svg('<text>&x;</text>'), /declares XML entities|not well-formed/],
+      [svg('<?xml-stylesheet href="https://example.org/x.css"?>'), /processing instruction/],
+      [svg('<rect>'), /is not well-formed XML/],
     ];
-    for (const [svg, message] of cases) {
-      expect(one(await brandErrors('logo: logo.svg\n', { 'logo.svg': svg }), 'logo').message).toMatch(message);
+    for (const [text, message] of cases) {
+      expect(one(await brandErrors('logo: logo.svg\n', { 'logo.svg': text }), 'logo').message, text).toMatch(message);
     }
+  });
+
+  it('accepts an ordinary logo: gradients, text, an embedded PNG, references inside itself', async () => {
+    const logo =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 120 40">' +
+      '<title>Desk</title><defs><linearGradient id="g"><stop offset="0" stop-color="#123"/><stop offset="1" stop-color="#456"/></linearGradient></defs>' +
+      '<rect width="120" height="40" fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>' +
+      '<text x="4" y="28" font-family="sans-serif" style="fill: #fff">Desk</text></svg>';
+    expect((await brandOf('logo: logo.svg\n', { 'logo.svg': logo })).logo).toMatchObject({ type: 'svg', width: 120, height: 40 });
   });
 
   it('reports every problem at once, in file order, past a misspelt key', async () => {
