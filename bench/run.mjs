@@ -24,6 +24,8 @@ const { values } = parseArgs({
 const counts = values.n.split(',').map(Number).sort((a, b) => a - b);
 const runs = Number(values.runs);
 const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+// Other work on the machine inflates every figure; the load average says how much there was.
+const loadAtStart = os.loadavg()[0];
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -105,6 +107,20 @@ async function median(label, fn, count = runs) {
   const m = times[Math.floor(times.length / 2)];
   process.stdout.write(`  ${label.padEnd(58)} ${m.toFixed(3)} s\n`);
   return m;
+}
+
+/** Medians of several measurements taken in turns (A B A B …), reported like `median`. */
+async function interleaved(measures, count = runs) {
+  const times = measures.map(() => []);
+  for (let i = 0; i < count; i++) {
+    for (const [k, [, fn]] of measures.entries()) times[k].push((await fn()).seconds);
+  }
+  return measures.map(([label], k) => {
+    const sorted = times[k].sort((a, b) => a - b);
+    const m = sorted[Math.floor(sorted.length / 2)];
+    process.stdout.write(`  ${label.padEnd(58)} ${m.toFixed(3)} s\n`);
+    return m;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,10 +263,53 @@ async function regeneration(deckDir, outRoot) {
     await writeFile(facts, original);
   }
 
-  // 3. \`build\` with nothing changed, whole process, after a full build with PDFs.
+  // 3. Saved → PDF refreshed: \`build --watch\` in its own process with its warm browser, timed
+  // from the write until it reports the new PDF written.
+  regen.pdfMs = await watchPdf(deckDir, outRoot, edit, edits);
+  await writeFile(facts, original);
+  console.log(`  ${'file saved → PDF refreshed (build --watch, warm browser)'.padEnd(58)} ${regen.pdfMs.toFixed(0)} ms`);
+
+  // 4. \`build\` with nothing changed, whole process, after a full build with PDFs.
   await timed(node, [cli, 'build', '--out', outRoot, deckDir]);
   regen.noopSeconds = await median('briefdeck build, nothing changed', () => timed(node, [cli, 'build', '--out', outRoot, deckDir]));
   return regen;
+}
+
+/** Median ms from a saved edit to `build --watch` reporting the deck's PDF re-exported. */
+async function watchPdf(deckDir, outRoot, edit, edits) {
+  const watch = spawn(node, [cli, 'build', '--watch', '--out', outRoot, deckDir], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  let waiting;
+  watch.stdout.on('data', (d) => {
+    text += d;
+    if (waiting && / PDF .* in \d+ ms/.test(text)) waiting();
+  });
+  const nextPdf = () => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no PDF reported by build --watch:\n${text}`)), 30_000);
+    waiting = () => { clearTimeout(timer); waiting = undefined; resolve(); };
+    if (/ PDF .* in \d+ ms/.test(text)) waiting();
+  });
+  try {
+    // The first build exports a PDF too (or finds it up to date): wait until it is watching.
+    await new Promise((resolve, reject) => {
+      const poll = setInterval(() => { if (text.includes('watching')) { clearInterval(poll); resolve(); } }, 20);
+      watch.once('exit', (code) => { clearInterval(poll); reject(new Error(`build --watch exited ${code}`)); });
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      text = '';
+      const started = performance.now();
+      await edit(2000 + i);
+      await nextPdf();
+      times.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return medianOf(times);
+  } finally {
+    watch.kill('SIGINT');
+    await new Promise((r) => watch.once('exit', r));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +324,7 @@ try {
   const synthetic = await makeDecks(Math.max(...counts));
   const out = (name) => path.join(work, name);
 
-  console.log(`briefdeck bench: ${os.cpus().length} cores, Node ${process.versions.node}, median of ${runs}`);
+  console.log(`briefdeck bench: ${os.cpus().length} cores, Node ${process.versions.node}, median of ${runs}, load average ${loadAtStart.toFixed(1)}`);
   console.log('One deck (INF example), whole process:');
   results.nodeStart = await median('node -e 0', () => timed(node, ['-e', '0']));
   results.check = await median('briefdeck check', () => timed(node, [cli, 'check', inf]));
@@ -274,8 +333,11 @@ try {
   // The floor prints the HTML briefdeck built, so both do the same browser work.
   await timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]);
   const infHtml = path.join(out('pdf'), 'inf-treaty', 'index.html');
-  results.pdf = await median('briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf]));
-  results.floor = await median('floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml]));
+  // Taken in turns, so that a burst of other work on the machine falls on both alike.
+  [results.pdf, results.floor] = await interleaved([
+    ['briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf])],
+    ['floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml])],
+  ]);
   results.pptx = await pptxCost(inf);
 
   console.log('Many decks, whole process (one browser):');
@@ -317,14 +379,15 @@ const check = (ok) => (ok ? 'met' : '**not met**');
 const lines = [
   '# briefdeck benchmark',
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end.`,
   `Whole processes timed from outside, median of ${runs} runs; the floor is bare puppeteer-core printing the same built HTML in the same session.`,
+  'The machine is shared with other work and noisy: absolute seconds move from run to run, so compare the ratios within one run.',
   '',
   '| what | seconds | floor | ratio | target |',
   '| --- | --- | --- | --- | --- |',
   `| \`node -e 0\` | ${f(results.nodeStart)} | | | |`,
   `| \`check\`, INF deck | ${f(results.check)} | | | |`,
-  `| \`build --no-pdf\`, INF deck (facts → HTML + Markdown) | ${f(results.html)} | | | < 0.25 s: ${check(results.html < 0.25)} |`,
+  `| \`build --no-pdf\`, INF deck (facts → HTML + Markdown) | ${f(results.html)} | | | ≤ 0.2 s: ${check(results.html <= 0.2)} |`,
   `| \`build\`, INF deck, cold (facts → HTML + PDF) | ${f(results.pdf)} | ${f(results.floor)} | ${ratio.toFixed(2)}× | ≤ 1.1× floor: ${check(ratio <= 1.1)} |`,
   `| \`--pptx\` adds, INF deck: the .pptx, cold process (loading pptxgenjs, ${f(results.pptx.importMs / 1000)} s, overlaps the PDF print) | ${f(results.pptx.renderMs / 1000)} | | | ≤ 0.15 s: ${check(results.pptx.renderMs <= 150)} |`,
   ...counts.map((n) => `| \`build\`, ${n} synthetic deck${n === 1 ? '' : 's'} with PDF | ${f(results.many[n].build)} | ${f(results.many[n].floor)} | ${(results.many[n].build / results.many[n].floor).toFixed(2)}× | |`),
@@ -334,7 +397,8 @@ const lines = [
   '| --- | --- | --- |',
   `| HTML rebuild after a one-field edit, in a running process (median) | ${results.regen.rebuildMs.toFixed(1)} ms | < 50 ms: ${check(results.regen.rebuildMs < 50)} |`,
   `| file saved → updated deck painted in the browser, through \`serve\` (median) | ${results.regen.paintMs.toFixed(0)} ms | < 300 ms: ${check(results.regen.paintMs < 300)} |`,
-  `| \`build\` with nothing changed, whole process | ${(results.regen.noopSeconds * 1000).toFixed(0)} ms | < 400 ms: ${check(results.regen.noopSeconds < 0.4)} |`,
+  `| file saved → PDF refreshed by \`build --watch\` / \`serve\` with the warm browser (median) | ${results.regen.pdfMs.toFixed(0)} ms | ≤ 600 ms: ${check(results.regen.pdfMs <= 600)} |`,
+  `| \`build\` with nothing changed, whole process | ${(results.regen.noopSeconds * 1000).toFixed(0)} ms | ≤ 200 ms: ${check(results.regen.noopSeconds <= 0.2)} |`,
   '',
   `Peak memory building ${results.memory.decks} decks with PDFs: Node process ${results.memory.node.toFixed(0)} MB RSS (target < 200 MB: ${check(results.memory.node < 200)}), Chromium process tree ${results.memory.chromium.toFixed(0)} MB PSS (target < 700 MB: ${check(results.memory.chromium < 700)}).`,
   '',

@@ -41,4 +41,4 @@ say "Building the example decks"
 node dist/cli/main.js build
 
 say "Done"
-echo "Open build/inf-treaty/index.html in a browser; the handout is build/inf-treaty/inf-treaty.pdf."
+echo "Open build/inf-treaty/index.html in a browser (press s for the speaker view); the PDF is build/inf-treaty/inf-treaty.pdf."

@@ -1,21 +1,21 @@
-import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { BrowserPool } from '../browser/pool.js';
-import { buildAll } from '../commands/build-all.js';
+import { browserFor } from '../commands/browser.js';
+import { build, type DeckEvent } from '../commands/build-all.js';
+import { check } from '../commands/check.js';
 import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
-import { startLive } from '../commands/live.js';
 import { createDeck } from '../commands/new.js';
+import { schemaText, writeSchema } from '../commands/schema.js';
+import { parseShard, shardOf, type Shard } from '../commands/shard.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
-import { displayPath, loadFacts } from '../facts/load.js';
-import { factsJsonSchema } from '../facts/schema.js';
-import { estimated } from '../layout/metrics.js';
-import { pack } from '../layout/pack.js';
-import { composeDeck } from '../model/compose.js';
+import { displayPath } from '../facts/load.js';
+import { BROWSER_ENV } from '../browser/find.js';
 import { VERSION } from '../package-root.js';
+import { findConfig, type Config } from './config.js';
+import { startLive } from './live.js';
+import { deckSummaries, DeckTimer, warningsOf } from './summary.js';
 import { Progress, type ProgressStream } from './progress.js';
-import { resolveTheme, themeChoice } from '../theme/theme.js';
 import { closeOnSignals, untilSignal } from './shutdown.js';
 
 export interface BuildCliOptions {
@@ -30,6 +30,9 @@ export interface BuildCliOptions {
   watch?: boolean;
   handout?: boolean;
   pptx?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  shard?: Shard;
 }
 
 export interface CliIO {
@@ -37,6 +40,8 @@ export interface CliIO {
   err: (line: string) => void;
   /** Where build progress goes; a TTY gets live lines. Defaults to stdout. */
   progress?: ProgressStream;
+  /** Where the config file is looked for (and upwards); defaults to the working directory. */
+  cwd?: string;
 }
 
 const defaultIO: CliIO = {
@@ -44,9 +49,33 @@ const defaultIO: CliIO = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
+const THEME_HELP = "a built-in theme (briefing, dark) or a brand file (.yaml); overrides the facts' meta.theme (default: meta.theme, else briefing)";
+
+const EXAMPLES = `
+Examples:
+  $ briefdeck new slides/my-topic          a commented starter deck that builds as it is
+  $ briefdeck check                        validate every deck in slides/, write nothing
+  $ briefdeck build slides/inf-treaty      HTML, Markdown and PDF in build/inf-treaty/
+  $ briefdeck build --no-pdf               every deck, HTML and Markdown only (no browser)
+  $ briefdeck build --shard 2/4 --json     this CI job's quarter of the decks, one JSON line per deck
+  $ briefdeck serve                        preview at http://127.0.0.1:8080/ with live reload
+
+Environment:
+  ${BROWSER_ENV.join(', ')}
+                      the Chrome or Chromium to print PDFs with (first one set wins);
+                      otherwise briefdeck looks on PATH and in the usual install folders
+
+Config file:
+  briefdeck.config.json, briefdeck.config.yaml or a "briefdeck" key in package.json, in the
+  working folder or the nearest folder above it, sets defaults for build and serve: theme, out,
+  pdf, handout, jobs, timeout. Options on the command line win over it.
+
+Exit codes: 0 done, 1 invalid facts, 2 usage error, 3 no browser or export failed.`;
+
 /**
- * The composition root: parses arguments, wires the stages and the one browser, turns
- * BriefdeckErrors into messages and exit codes. Anything else is a bug and keeps its stack.
+ * The composition root: parses arguments, applies the config file, wires the commands and the
+ * one browser, turns BriefdeckErrors into messages and exit codes. Anything else is a bug and
+ * keeps its stack.
  */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -57,10 +86,24 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
 
   const program = new Command('briefdeck')
     .description('Sourced facts (YAML) → Markdown slides → reveal.js deck → PDF handout.')
-    .version(VERSION)
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: briefdeck help <command>)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showHelpAfterError('(run briefdeck --help for usage)');
+    .showHelpAfterError('(run briefdeck --help for usage)')
+    .addHelpText('after', EXAMPLES);
+
+  // The config file fills in every option not given on the command line.
+  program.hook('preAction', async (_program, command) => {
+    if (!['build', 'serve'].includes(command.name())) return;
+    const config = await findConfig(io.cwd);
+    if (!config) return;
+    for (const [key, value] of Object.entries(config.values) as [keyof Config, unknown][]) {
+      const source = command.getOptionValueSource(key);
+      if (source === 'cli' || source === 'env' || !command.options.some((o) => o.attributeName() === key)) continue;
+      command.setOptionValueWithSource(key, value, 'config');
+    }
+  });
 
   program
     .command('build')
@@ -68,9 +111,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .argument('[decks...]', 'deck folders, e.g. slides/inf-treaty')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--no-pdf', 'build the HTML and Markdown only; needs no browser')
-    .option('--theme <name|file>', 'a built-in theme (briefing, dark) or a brand file (.yaml); overrides the facts\' meta.theme (default: briefing)')
+    .option('--theme <name|file>', THEME_HELP)
     .addOption(
-      new Option('-j, --jobs <n>', 'decks built at once').default(availableParallelism()).argParser(positiveInteger),
+      new Option('-j, --jobs <n>', 'decks built at once').default(availableParallelism(), 'number of cores').argParser(positiveInteger),
     )
     .addOption(
       new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
@@ -80,47 +123,61 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
     .option('--pptx', 'also write <deck>.pptx: the same slides as an editable PowerPoint file')
+    .addOption(new Option('--shard <i/n>', 'build only share i of n (for n CI jobs): disjoint shares that together hold every deck').argParser(parseShard))
+    .option('-q, --quiet', 'print only warnings and errors')
+    .option('--json', 'print one JSON summary per deck on stdout (status, slides, outputs, warnings, timings)')
     .action(async (decks: string[], opts: BuildCliOptions) => {
-      if (opts.handout && !opts.pdf) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
       if (opts.pptx && opts.watch) throw new UsageError('--pptx is not made in --watch mode: run build --pptx once the facts are final');
+      if (opts.json && opts.watch) throw new UsageError('--json summarises one build: it cannot be combined with --watch');
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
         io.out(`watching ${session.rebuilder.status().length} deck(s); press Ctrl-C to stop`);
         worst(await untilSignal(session.close));
         return;
       }
-      const dirs = await resolveDecks(decks);
-      const pool = opts.pdf ? new BrowserPool({ timeoutMs: opts.timeout * 1000, handleSignals: false }) : undefined;
+      const pool = browserFor(opts);
       const releaseSignals = closeOnSignals(pool);
-      const progress = new Progress(io.progress ?? process.stdout, dirs.map((d) => path.basename(d)));
+      const quiet = opts.quiet || opts.json;
+      let progress: Progress | undefined;
+      const timer = new DeckTimer();
+      const onEvent = (event: DeckEvent) => {
+        timer.update(event);
+        progress?.update(event);
+      };
       try {
-        const { built, failed } = await buildAll(dirs, {
+        const all = await resolveDecks(decks);
+        const dirs = opts.shard ? shardOf(all, opts.shard) : all;
+        if (!quiet) {
+          if (opts.shard) io.out(`shard ${opts.shard.index}/${opts.shard.count}: ${dirs.length} of ${all.length} decks`);
+          progress = new Progress(io.progress ?? process.stdout, dirs.map((d) => path.basename(d)));
+        }
+        const result = await build(dirs, {
           jobs: opts.jobs,
-          outRoot: opts.out,
+          out: opts.out,
           pool,
+          pdf: opts.pdf,
           theme: opts.theme,
           force: opts.force,
           changesSince: opts.changesSince,
           handout: opts.handout,
           pptx: opts.pptx,
           warn: io.err,
-          onEvent: (event) => progress.update(event),
+          onEvent,
         });
-        progress.finish(displayPath(path.resolve(opts.out)));
-        for (const r of built) {
-          for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
-          for (const file of r.removed) io.out(`  ${r.name}: removed ${file}: it was made from earlier facts, not by this build`);
-          printProblems(r.facts.problems);
-          for (const c of r.handoutCrowded) {
-            io.err(`${r.facts.file}: warning: the handout page of slide "${c.title}" (#${c.id}) cuts its speaker notes short to fit the page: shorten them`);
-          }
-          for (const url of r.blocked) io.err(`${r.facts.file}: warning: blocked a request outside the deck folder: ${url}`);
+        progress?.finish(displayPath(path.resolve(opts.out)));
+        for (const r of result.built) {
+          if (!quiet) for (const action of r.fitted) io.out(`  ${r.name}: ${action}`);
+          if (!quiet) for (const file of r.removed) io.out(`  ${r.name}: removed ${file}: it was made from earlier facts, not by this build`);
+          warningsOf(r).forEach((w) => io.err(w));
         }
-        for (const { deck, error } of failed) {
+        for (const { deck, error } of result.failed) {
           printProblems(error.problems);
           io.err(`✗ ${deck}: ${error.message}`);
           worst(error.exitCode);
+        }
+        if (opts.json) {
+          for (const summary of await deckSummaries(dirs, result, opts.out, timer)) io.out(JSON.stringify(summary));
         }
       } finally {
         await pool?.close();
@@ -136,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--no-pdf', 'skip the background PDF export')
-    .option('--theme <name|file>', 'a built-in theme (briefing, dark) or a brand file (.yaml); overrides the facts\' meta.theme (default: briefing)')
+    .option('--theme <name|file>', THEME_HELP)
     .option('--changes-since <ref>', 'add a "What\'s new" slide compared with earlier facts')
     .addOption(
       new Option('--timeout <seconds>', 'time allowed for each browser step').default(30).argParser(positiveNumber),
@@ -153,21 +210,22 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .command('check')
     .description('validate facts and verify quotes, without building (default: every deck in slides/)')
     .argument('[decks...]', 'deck folders')
-    .action(async (decks: string[]) => {
-      for (const dir of await resolveDecks(decks)) {
-        try {
-          const loaded = await loadFacts(dir);
-          // The facts' theme too: a brand file is checked as carefully as the facts.
-          await resolveTheme(themeChoice(undefined, loaded.facts.meta.theme), loaded.deckDir, loaded.file);
-          const slides = pack(composeDeck(loaded.facts), estimated).slides.length;
-          printProblems(loaded.problems);
-          const warnings = loaded.problems.length;
-          io.out(`✓ ${loaded.file}: valid, ${slides} slides${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
-        } catch (err) {
-          if (!(err instanceof BriefdeckError) || err.exitCode === ExitCode.usage) throw err;
-          printProblems(err.problems);
-          io.err(`✗ ${err.message}`);
-          worst(err.exitCode);
+    .option('--json', 'print one JSON summary per deck on stdout (status, slides, warnings, errors)')
+    .action(async (decks: string[], opts: { json?: boolean }) => {
+      for (const r of await check(decks)) {
+        const warnings = r.problems.filter((p) => p.severity === 'warning');
+        const errors = r.problems.filter((p) => p.severity === 'error');
+        if (opts.json) {
+          io.out(JSON.stringify({ deck: r.deck, file: r.file, status: r.ok ? 'valid' : 'invalid', slides: r.slides, warnings: warnings.map(formatProblem), errors: errors.map(formatProblem), ...(r.error ? { message: r.error.message } : {}) }));
+        } else {
+          printProblems(r.problems);
+        }
+        if (r.ok) {
+          const n = warnings.length;
+          if (!opts.json) io.out(`✓ ${r.file}: valid, ${r.slides} slides${n ? `, ${n} warning${n === 1 ? '' : 's'}` : ''}`);
+        } else {
+          if (!opts.json) io.err(`✗ ${r.error!.message}`);
+          worst(r.error!.exitCode);
         }
       }
     });
@@ -187,12 +245,11 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('print the JSON Schema of facts files (for editor completion and checks)')
     .option('-o, --out <file>', 'write it to a file instead')
     .action(async (opts: { out?: string }) => {
-      const text = JSON.stringify(factsJsonSchema(), null, 2) + '\n';
       if (opts.out) {
-        await writeFile(opts.out, text);
+        await writeSchema(opts.out);
         io.out(`wrote ${opts.out}`);
       } else {
-        io.out(text.trimEnd());
+        io.out(schemaText().trimEnd());
       }
     });
 

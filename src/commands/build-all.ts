@@ -1,7 +1,13 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { BriefdeckError } from '../errors.js';
+import type { BrowserPool } from '../browser/pool.js';
+import { BriefdeckError, UsageError } from '../errors.js';
 import { loadPdfLib } from '../pdf/metadata.js';
-import { buildDeck, deckIsUpToDate, checkOutDirs, type BuildOptions, type BuildResult } from './build.js';
+import { isBrandPath } from '../theme/theme.js';
+import { browserFor } from './browser.js';
+import { buildDeck, checkOutDirs, deckIsUpToDate, type BuildOptions, type BuildResult } from './build.js';
+import { resolveDecks } from './decks.js';
+import { shardOf, type Shard } from './shard.js';
 
 export type DeckEvent =
   | { deck: string; status: 'building' | 'exporting' | 'up-to-date' }
@@ -67,4 +73,65 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   built.sort((a, b) => order(a.name) - order(b.name));
   failed.sort((a, b) => order(a.deck) - order(b.deck));
   return { built, upToDate, failed };
+}
+
+export interface BuildDecksOptions {
+  /** Folder that receives one sub-folder per deck; default `build`. */
+  out?: string;
+  /** Also print the PDFs; default true. False needs no browser. */
+  pdf?: boolean;
+  /** A built-in theme (briefing, dark) or a brand file; overrides the facts' meta.theme. */
+  theme?: string;
+  /** Decks built at once; default the number of cores. */
+  jobs?: number;
+  /** Seconds allowed for each browser step; default 30. */
+  timeout?: number;
+  /** Rebuild decks even when nothing changed. */
+  force?: boolean;
+  /** Earlier facts to compare with: a facts file, a facts.json snapshot or a git revision. */
+  changesSince?: string;
+  /** Also print `<deck>-handout.pdf`. */
+  handout?: boolean;
+  /** Also write `<deck>.pptx`. */
+  pptx?: boolean;
+  /** Build only this job's share of the decks (see `shardOf`). */
+  shard?: Shard;
+  /** Where deck folders, `out` and a brand file are resolved, and slides/ looked for; default the working directory. */
+  cwd?: string;
+  /** A browser to share; by default one is started for the PDFs and closed at the end. */
+  pool?: BrowserPool;
+  onEvent?: (event: DeckEvent) => void;
+  /** Told what a build waits for (another build holding the deck's folder), one line each. */
+  warn?: (line: string) => void;
+}
+
+/**
+ * `build`, as the command line runs it: the named deck folders (default: every deck under
+ * slides/), this shard's share of them, skipping decks that are up to date, `jobs` at a time
+ * with one shared browser. Invalid facts and failed exports are reported per deck in `failed`;
+ * a missing deck folder throws a UsageError.
+ */
+export async function build(decks: readonly string[] = [], options: BuildDecksOptions = {}): Promise<BuildAllResult & { decks: string[] }> {
+  if (options.handout && options.pdf === false) throw new UsageError('--handout is a PDF: it cannot be combined with --no-pdf');
+  const cwd = options.cwd ?? process.cwd();
+  const all = await resolveDecks(decks, cwd);
+  const dirs = options.shard ? shardOf(all, options.shard) : all;
+  const pool = options.pool ?? browserFor({ pdf: options.pdf ?? true, timeout: options.timeout ?? 30 });
+  try {
+    const result = await buildAll(dirs, {
+      jobs: options.jobs ?? availableParallelism(),
+      outRoot: path.resolve(cwd, options.out ?? 'build'),
+      pool,
+      theme: options.theme !== undefined && isBrandPath(options.theme) ? path.resolve(cwd, options.theme) : options.theme,
+      force: options.force,
+      changesSince: options.changesSince,
+      handout: options.handout,
+      pptx: options.pptx,
+      onEvent: options.onEvent,
+      ...(options.warn ? { warn: options.warn } : {}),
+    });
+    return { ...result, decks: dirs };
+  } finally {
+    if (pool !== options.pool) await pool?.close();
+  }
 }

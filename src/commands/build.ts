@@ -1,4 +1,5 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserPool } from '../browser/pool.js';
@@ -6,6 +7,7 @@ import { loadBaseline, type BaselineSpec } from '../changes/baseline.js';
 import { diffFacts, type ChangeSet } from '../changes/diff.js';
 import { BriefdeckError, ExitCode, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { loadFacts, type LoadedFacts } from '../facts/load.js';
+import { parseFieldPath } from '../facts/yaml.js';
 import { deckAssets, manifestOf, stageAssets } from '../html/assets.js';
 import { renderHtml } from '../html/render.js';
 import { toMarkdown } from '../markdown/serialize.js';
@@ -23,6 +25,8 @@ import { fingerprint, isUpToDate, writeState } from '../output/build-state.js';
 import { lockBuildFolder } from '../output/lock.js';
 import { VERSION } from '../package-root.js';
 import { brandPage, recordedTheme, resolveTheme, themeChoice, themeSetting, type ResolvedTheme } from '../theme/theme.js';
+import { tofuProblems } from '../theme/coverage.js';
+import { fontRanges } from '../theme/fonts.js';
 import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
 import { finishPdf, pdfMeta } from '../pdf/metadata.js';
@@ -138,11 +142,12 @@ export function renderDeck(facts: LoadedFacts, name: string, changes?: ChangeSet
 }
 
 /**
- * The code that builds: the module's size and time, so a rebuilt briefdeck (not only a new
- * version number) makes decks out of date.
+ * The code that builds: a hash of the module's content, so a changed briefdeck (not only a new
+ * version number) makes decks out of date, while the same code compiled again (every CI run
+ * installs and compiles afresh) keeps a cached build folder up to date.
  */
-const CODE_STAMP = stat(fileURLToPath(import.meta.url)).then(
-  (s) => `${s.size}:${s.mtimeMs}`,
+const CODE_STAMP = readFile(fileURLToPath(import.meta.url)).then(
+  (bytes) => createHash('sha256').update(bytes).digest('hex'),
   () => 'unknown',
 );
 
@@ -257,7 +262,9 @@ async function writeDeck(job: {
   // One build at a time writes a deck's folder; another waits for it (released on return or throw).
   await using _folder = await lockBuildFolder(outDir, { onWait: options.warn });
   await removeLeftovers(outDir);
-  const assets = await stageAssets(outDir, await deckAssets(theme));
+  const shipped = await deckAssets(theme);
+  facts.problems.push(...tofuProblems(facts.facts, await fontRanges(shipped), facts.file, facts.locate));
+  const assets = await stageAssets(outDir, shipped);
   job.created.push(...assets.created);
   // The assets go in place first, as the page printed to PDF loads them; if the build then
   // fails, the ones they replaced are put back.
@@ -423,7 +430,7 @@ const sameSlides = (a: Layout, b: Layout) =>
 
 /** A layout problem, at the facts field it names (the top of the file when it names none). */
 function layoutProblem(facts: LoadedFacts, field: string | undefined, message: string): Problem {
-  const where = field ? facts.locate(parsePath(field)) : { line: 0, column: 0 };
+  const where = field ? facts.locate(parseFieldPath(field)) : { line: 0, column: 0 };
   return { severity: 'error', file: facts.file, ...where, field: field ?? '', message };
 }
 
@@ -468,8 +475,4 @@ function unfittableError(facts: LoadedFacts, units: readonly Unfittable[]): Inva
   return new InvalidFactsError(facts.file, problems);
 }
 
-/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']. */
-function parsePath(field: string): (string | number)[] {
-  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
-}
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { confinedRealPath } from '../confine.js';
 import { BriefdeckError, InvalidFactsError, UsageError, type Problem } from '../errors.js';
 import { checkFacts, type SourceCopy } from './check.js';
-import { MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
+import { formatPath, MAX_FACTS_BYTES, parseFacts, tooLargeMessage, type Locator } from './parse.js';
+import { parseFieldPath } from './yaml.js';
 import type { Facts } from './schema.js';
 import { displayPath } from '../paths.js';
 
@@ -58,17 +59,31 @@ export async function loadFacts(deckDir: string): Promise<LoadedFacts> {
   const fail = (problems: Problem[]) => {
     if (problems.some((p) => p.severity === 'error')) throw new InvalidFactsError(file, problems);
   };
+  const readCopies = async (facts: Facts) => {
+    const copies = new Map<string, SourceCopy>();
+    const inputs = [factsPath];
+    for (const source of facts.sources) {
+      if (source.copy === undefined) continue;
+      const read = await readSourceCopy(dir, source.copy);
+      copies.set(source.id, read.copy);
+      if (read.path) inputs.push(read.path);
+    }
+    return { copies, inputs };
+  };
+  if (!parsed.facts && parsed.salvaged) {
+    // Every error at once: what the schema accepted is cross-checked too.
+    const { facts, original, setAside } = parsed.salvaged;
+    const { copies } = await readCopies(facts);
+    const locate: Locator = (p, at) => parsed.locate(original(p), at);
+    const more = checkFacts({ facts, file, locate, copies })
+      .filter((p) => !setAside.some((id) => p.message.includes(`"${id}"`)))
+      .map((p) => ({ ...p, field: formatPath(original(parseFieldPath(p.field))) }));
+    fail([...parsed.problems, ...more]);
+  }
   fail(parsed.problems);
   const facts = parsed.facts!;
 
-  const copies = new Map<string, SourceCopy>();
-  const inputs = [factsPath];
-  for (const source of facts.sources) {
-    if (source.copy === undefined) continue;
-    const read = await readSourceCopy(dir, source.copy);
-    copies.set(source.id, read.copy);
-    if (read.path) inputs.push(read.path);
-  }
+  const { copies, inputs } = await readCopies(facts);
   const problems = [...parsed.problems, ...checkFacts({ facts, file, locate: parsed.locate, copies })];
   fail(problems);
   return { facts, deckDir: dir, file, problems, inputs, locate: parsed.locate };

@@ -1,6 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
+import { valueHint } from './hints.js';
+import { salvage, type Salvaged } from './salvage.js';
 import { guardFacts } from './guard.js';
 import { Facts } from './schema.js';
 import { describe, readYamlMap, type FieldPath, type Locator } from './yaml.js';
@@ -16,6 +18,8 @@ export interface ParsedFacts {
   facts?: Facts;
   problems: Problem[];
   locate: Locator;
+  /** When the schema refused some list items: the rest, to cross-check all the same. */
+  salvaged?: Salvaged<Facts>;
 }
 
 export function formatPath(path: FieldPath): string {
@@ -78,7 +82,12 @@ export function parseFacts(bytes: Uint8Array, file: string): ParsedFacts {
     const issues = result.error.issues;
     const renamed = typoedRequiredKeys(issues, value);
     for (const issue of issues) problems.push(...issueProblems(issue, file, locate, value, renamed));
-    return { problems, locate };
+    const salvaged = salvage(
+      value,
+      issues.map((i) => ({ path: issuePath(i), ...(i.code === 'unrecognized_keys' ? { unknownKeys: i.keys } : {}) })),
+      (v) => Facts.safeParse(v).data,
+    );
+    return { problems, locate, ...(salvaged ? { salvaged } : {}) };
   }
   return { facts: result.data, problems, locate };
 }
@@ -142,6 +151,8 @@ function issueProblems(issue: z.core.$ZodIssue, file: string, locate: Locator, r
 
 /** Zod's generic "Invalid input: expected object, received array", said the way YAML is written. */
 function shapeMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  const hint = valueHint(issue, issuePath(issue), value);
+  if (hint) return hint;
   if (issue.message === 'must be text') {
     if (value === null) return 'is empty: write the text after the key';
     if (typeof value === 'number' || typeof value === 'boolean') {

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { normaliseTypography } from './typography.js';
 
 /**
  * Quote verification: a quote must stand word for word in the source's local copy. Whitespace,
@@ -9,8 +10,7 @@ import { distance } from 'fastest-levenshtein';
 export type QuoteCheck = { found: true } | { found: false; closest: string; part: string };
 
 export function normaliseForQuote(text: string): string {
-  return text
-    .normalize('NFC')
+  return normaliseTypography(text.normalize('NFC'))
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

@@ -8,6 +8,11 @@ import type { Problem } from '../errors.js';
 
 export type FieldPath = readonly (string | number)[];
 
+/** "actors[0].quotes[2].text" → ['actors', 0, 'quotes', 2, 'text']: a field as messages name it, as a path. */
+export function parseFieldPath(field: string): (string | number)[] {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
 export interface Position {
   line: number;
   column: number;
@@ -65,10 +70,19 @@ export function readYamlMap(bytes: Uint8Array, file: string, options: YamlReadOp
   const problems: Problem[] = [];
   for (const err of reportedYamlErrors(doc.errors)) {
     const opener = /^Flow (sequence|map) in block collection/.test(err.message) ? unclosedBracket(text, err.pos[0]) : undefined;
+    // A key indented to no level of the map around it breaks the parse a line or more later,
+    // with a message about quoting: name the line whose indentation is wrong instead.
+    const indent = opener === undefined && !['DUPLICATE_KEY', 'TAB_AS_INDENT', 'MULTIPLE_DOCS'].includes(err.code) ? misindented(text, err.pos[0]) : undefined;
+    if (indent) {
+      problems.push({ severity: 'error', file, line: indent.line, column: indent.column, field: '', message: indent.message });
+      continue;
+    }
     const message =
-      opener === undefined
-        ? yamlMessage(err.code, err.message, options.what)
-        : `not valid YAML: this ${text[opener]} is never closed: end the list with ${text[opener] === '[' ? ']' : '}'} on the same line, or ${QUOTE_IT}`;
+      opener !== undefined
+        ? `not valid YAML: this ${text[opener]} is never closed: end the list with ${text[opener] === '[' ? ']' : '}'} on the same line, or ${QUOTE_IT}`
+        : err.code === 'DUPLICATE_KEY'
+          ? duplicateKeyMessage(text, err.pos[0])
+          : yamlMessage(err.code, err.message, options.what);
     problems.push({ severity: 'error', file, ...at(opener ?? err.pos[0]), field: '', message });
   }
   if (problems.length > 0) return { problems, locate };
@@ -166,6 +180,114 @@ function yamlMessage(code: string, message: string, what: string): string {
       }
       return `not valid YAML: ${first}. Check the indentation (spaces, the same column for keys of one map), brackets and quotes here`;
   }
+}
+
+/** A content line: its indentation, the column of its key (after any "- "), its key and whether a value follows. */
+interface YamlLine {
+  line: number;
+  indent: number;
+  dashes: number[];
+  keyColumn: number;
+  key?: string;
+  opensBlock: boolean;
+  blockScalar: boolean;
+}
+
+function readLine(raw: string, line: number): YamlLine | undefined {
+  const content = raw.replace(/\s+#.*$/, '').trimEnd();
+  if (content.trim() === '' || content.trimStart().startsWith('#')) return undefined;
+  const indent = content.length - content.trimStart().length;
+  const dashes: number[] = [];
+  let at = indent;
+  while (content[at] === '-' && (content[at + 1] === ' ' || at + 1 === content.length)) {
+    dashes.push(at);
+    at += 1;
+    while (content[at] === ' ') at++;
+  }
+  const key = /^([A-Za-z_][\w-]*|"[^"]*"|'[^']*'):(?: |$)/.exec(content.slice(at))?.[1];
+  const rest = key ? content.slice(at + key.length + 1).trim() : content.slice(at).trim();
+  return {
+    line,
+    indent,
+    dashes,
+    keyColumn: at,
+    key,
+    opensBlock: rest === '' ,
+    blockScalar: /^[|>][+-]?\d*$/.test(rest),
+  };
+}
+
+/**
+ * The first line up to the parser's error whose key is indented to no level of the maps and
+ * lists above it, or deeper than a key that already has a value. Quoted values spread over
+ * lines are not followed; this runs only on a file the parser has already refused.
+ */
+function misindented(text: string, errorOffset: number): { line: number; column: number; message: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  const errorLine = text.slice(0, errorOffset).split('\n').length;
+  // Open levels: the columns where keys of an open map, or items of an open list, start.
+  let levels: { column: number; key?: string }[] = [];
+  // (A list's items are a level without a key; a map's keys, a level with one.)
+  let previous: YamlLine | undefined;
+  let scalarAbove: number | undefined;
+  for (let n = 1; n <= Math.min(errorLine + 1, lines.length); n++) {
+    const current = readLine(lines[n - 1]!, n);
+    if (!current) continue;
+    if (scalarAbove !== undefined) {
+      if (current.indent > scalarAbove) continue;
+      scalarAbove = undefined;
+    }
+    if (previous && current.key) {
+      const name = `\`${current.key}:\``;
+      const deeper = current.indent > previous.keyColumn;
+      if (deeper && !previous.opensBlock) {
+        const like = previous.key ? ` like \`${previous.key}:\`` : '';
+        return {
+          line: n,
+          column: current.indent + 1,
+          message:
+            `not valid YAML: ${name} is indented further than the line above, which already has a value: ` +
+            `indent it by ${previous.keyColumn} spaces${like}, or if it is part of that value, ${QUOTE_IT}`,
+        };
+      }
+      // A plain key must line up with keys of an open map; a "- " item with a list or a map.
+      const fits = (l: { column: number; key?: string }) => l.column === current.indent && (current.dashes.length > 0 || l.key !== undefined);
+      if (!deeper && !levels.some(fits)) {
+        const nearest = levels.filter((l) => l.key !== undefined).sort((a, b) => Math.abs(a.column - current.indent) - Math.abs(b.column - current.indent) || b.column - a.column)[0];
+        const like = nearest?.key ? ` like \`${nearest.key}:\`` : '';
+        return {
+          line: n,
+          column: current.indent + 1,
+          message:
+            `not valid YAML: ${name} is indented by ${current.indent} space${current.indent === 1 ? '' : 's'}, which lines it up with no key above it: ` +
+            `indent it by ${nearest?.column ?? 0} spaces${like} (spaces only, the same number for every key of one map)`,
+        };
+      }
+    }
+    levels = levels.filter((l) => l.column < current.indent || (l.column === current.indent && current.dashes[0] === current.indent));
+    for (const d of current.dashes) levels.push({ column: d });
+    levels = levels.filter((l) => l.column !== current.keyColumn);
+    levels.push({ column: current.keyColumn, key: current.key });
+    if (current.blockScalar) scalarAbove = current.keyColumn;
+    previous = current;
+  }
+  return undefined;
+}
+
+/** Names the key that appears twice, and where it first appears. */
+function duplicateKeyMessage(text: string, start: number): string {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?):/.exec(text.slice(start))?.[1]?.replace(/^["']|["']$/g, '') ?? text.slice(start, start + 1);
+  const column = start - text.lastIndexOf('\n', start - 1) - 1;
+  const before = text.slice(0, start).split('\n');
+  let first: number | undefined;
+  for (let i = before.length - 2; i >= 0; i--) {
+    const l = readLine(before[i]!, i + 1);
+    if (!l) continue;
+    if (l.keyColumn < column && !(l.dashes.length > 0 && l.keyColumn === column)) break;
+    if (l.keyColumn === column && l.key === key) first = i + 1;
+  }
+  const where = first ? ` (first on line ${first})` : '';
+  return `"${key}" appears twice in the same map${where}: keep one (YAML would silently drop the other)`;
 }
 
 /**

@@ -76,7 +76,11 @@ function markUnits(tokens: Token[], units: readonly string[]): void {
 
 function blockHtml(block: Block, units: readonly string[]): string {
   if (block.kind === 'drawing') {
-    const visual = block.drawing.type === 'timeline' ? drawTimeline(block.drawing.events, block.drawing.asOf) : drawMatrix(block.drawing);
+    const d = block.drawing;
+    const visual =
+      d.type === 'timeline'
+        ? drawTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room)
+        : drawMatrix(d, d.firstOption, d.room);
     const alt = md.render(blockMarkdown(block));
     return `<figure class="bd-visual" data-u="${escapeHtml(units[0] ?? '')}" aria-label="${escapeHtml(block.label)}">${visual.svg}</figure>
 <div class="bd-sr">

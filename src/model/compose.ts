@@ -4,7 +4,7 @@ import { itemKey, type ChangeSet } from '../changes/diff.js';
 import { oneLine } from '../text.js';
 import type { Block, Column, Run, SourceEntry } from './deck.js';
 import type { Composed, Flow, Unit } from './flow.js';
-import { MATRIX_ROWS } from '../visuals/matrix.js';
+import { matrixChunks } from '../visuals/matrix.js';
 import { timelineChunks } from '../visuals/timeline.js';
 import { labelsFor, type Labels } from '../labels/index.js';
 import { toOverrides } from '../labels/overrides.js';
@@ -213,8 +213,11 @@ function timeline(ctx: Context): Flow[] {
   if (events.length === 0) return [];
   const entries = events.map((e) => ({ when: e.when, label: oneLine(e.event), upcoming: isAfter(e.when, ctx.asOf) }));
   const fieldOf = new Map(events.map((e, i) => [entries[i]!, `timeline[${e.order}].event`]));
-  // A crowded timeline is drawn over several slides, each a drawing of its own.
-  const chunks = timelineChunks(entries, ctx.asOf);
+  // A crowded timeline is drawn over several slides, each a drawing of its own; where even
+  // that leaves no room for its labels, it shows numbered markers and the table is their key.
+  const chunks = timelineChunks(entries, ctx.asOf, DRAWING_ROOM);
+  const numbered = chunks.some((c) => c.numbered);
+  const numberOf = new Map(chunks.flatMap((c) => c.events.map((e, i) => [e, c.numbers[i]!] as const)));
   const charts = chunks.map(
     (chunk, i): Flow => ({
       key: 'timeline-chart',
@@ -227,28 +230,38 @@ function timeline(ctx: Context): Flow[] {
           id: `timeline.chart.${i}`,
           block: {
             kind: 'drawing',
-            drawing: { type: 'timeline', events: chunk, asOf: ctx.asOf, room: DRAWING_ROOM },
+            drawing: {
+              type: 'timeline',
+              events: chunk.events,
+              asOf: ctx.asOf,
+              room: DRAWING_ROOM,
+              ...(chunk.numbered ? { numbers: chunk.numbers } : {}),
+            },
             // The drawing's text alternative: the same events, whole, in words.
-            alt: chunk.map((e) => `${L.date(e.when)}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`),
+            alt: chunk.events.map(
+              (e, n) => `${chunk.numbered ? `${chunk.numbers[n]}. ` : ''}${L.date(e.when)}${e.upcoming ? ` ${L.upcoming}` : ''}: ${e.label}`,
+            ),
             label: L.continued(L.heading.timelineChart, i, chunks.length),
           },
-          fields: chunk.map((e) => fieldOf.get(e)!),
+          fields: chunk.events.map((e) => fieldOf.get(e)!),
         },
       ],
     }),
   );
   const columns: Column[] = [
-    { label: L.columns.date, width: 0.24, nowrap: true },
-    { label: L.columns.event, width: 0.76 },
+    ...(numbered ? [{ label: L.columns.number, width: 0.06 }] : []),
+    { label: L.columns.date, width: numbered ? 0.22 : 0.24, nowrap: true },
+    { label: L.columns.event, width: numbered ? 0.72 : 0.76 },
   ];
+  const numberCell = (e?: (typeof entries)[number]): Run[][] => (numbered ? [e ? [raw(String(numberOf.get(e)))] : []] : []);
   const units: Unit[] = [];
   let markerPlaced = false;
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     const upcoming = isAfter(e.when, ctx.asOf);
     if (upcoming && !markerPlaced) {
       units.push({
         id: 'timeline.as-of',
-        block: row(columns, [[raw(L.dateShort(ctx.asOf), 'strong')], [raw(L.asOfBriefing, 'strong')]]),
+        block: row(columns, [...numberCell(), [raw(L.dateShort(ctx.asOf), 'strong')], [raw(L.asOfBriefing, 'strong')]]),
         group: 'timeline',
         fields: [],
       });
@@ -257,7 +270,7 @@ function timeline(ctx: Context): Flow[] {
     const when: Run[] = upcoming ? [raw(L.dateShort(e.when)), raw(' '), raw(L.upcoming, 'em')] : [raw(L.dateShort(e.when))];
     units.push({
       id: `timeline.${e.order}`,
-      block: row(columns, [when, [text(e.event), ...ctx.cite(e.sources), ...ctx.tag(itemKey.event(e.event))]]),
+      block: row(columns, [...numberCell(entries[i]), when, [text(e.event), ...ctx.cite(e.sources), ...ctx.tag(itemKey.event(e.event))]]),
       group: 'timeline',
       fields: [`timeline[${e.order}].event`],
     });
@@ -358,10 +371,10 @@ function options(ctx: Context): Flow[] {
       ...(o.opponents ? { opponents: o.opponents } : {}),
       ...(o.undecided ? { undecided: o.undecided } : {}),
     }));
-    // Many actors: the matrix goes on over several slides, a block of rows each.
-    const blocks = chunk(matrixActors, MATRIX_ROWS);
-    blocks.forEach((rows, i) => {
-      const title = L.continued(L.heading.matrix, i, blocks.length);
+    // Many actors or options: the matrix goes on over several slides, a piece each.
+    const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM);
+    pieces.forEach((piece, i) => {
+      const title = L.continued(L.heading.matrix, i, pieces.length);
       flows.push({
         key: 'options',
         section: 'options',
@@ -373,8 +386,8 @@ function options(ctx: Context): Flow[] {
             id: `options.matrix.${i}`,
             block: {
               kind: 'drawing',
-              drawing: { type: 'matrix', actors: rows, options: matrixOptions, room: DRAWING_ROOM },
-              alt: matrixAlt(L, rows, matrixOptions),
+              drawing: { type: 'matrix', actors: piece.actors, options: piece.options, firstOption: piece.firstOption, room: DRAWING_ROOM },
+              alt: matrixAlt(L, piece.actors, piece.options, piece.firstOption),
               label: title,
             },
             fields: [],
@@ -407,13 +420,18 @@ function options(ctx: Context): Flow[] {
 }
 
 /** The matrix in words: per actor, the options it backs, opposes or is undecided on. */
-function matrixAlt(L: Labels, actors: { id: string; name: string }[], opts: { backers?: string[]; opponents?: string[]; undecided?: string[] }[]): string[] {
+function matrixAlt(
+  L: Labels,
+  actors: { id: string; name: string }[],
+  opts: { backers?: string[]; opponents?: string[]; undecided?: string[] }[],
+  firstOption: number,
+): string[] {
   return actors.map((a) => {
     const parts: string[] = [];
     opts.forEach((o, i) => {
-      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(i + 1));
-      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(i + 1));
-      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(i + 1));
+      if (o.backers?.includes(a.id)) parts.push(L.matrix.backs(firstOption + i));
+      else if (o.opponents?.includes(a.id)) parts.push(L.matrix.opposes(firstOption + i));
+      else if (o.undecided?.includes(a.id)) parts.push(L.matrix.undecided(firstOption + i));
     });
     return `${a.name}: ${parts.length ? parts.join('; ') : L.matrix.noPosition}`;
   });
@@ -489,15 +507,6 @@ function sources(ctx: Context): Flow[] {
     return { id: `sources.${i}`, block: item(runs, s.number), group: 'sources', fields: [`sources[${i}]`] };
   });
   return [flow('sources', 'sources', L.heading.sources, units, ctx.notes('sources'))];
-}
-
-/** Splits a list into as few pieces of at most `size` as needed, as even as possible (7 + 6, not 12 + 1). */
-function chunk<T>(list: readonly T[], size: number): T[][] {
-  const pieces = Math.max(1, Math.ceil(list.length / size));
-  const even = Math.ceil(list.length / pieces);
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += even) out.push(list.slice(i, i + even));
-  return out;
 }
 
 function flow(key: string, section: Flow['section'], title: string, units: Unit[], notes?: Notes): Flow {

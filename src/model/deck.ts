@@ -44,8 +44,10 @@ export type Block =
   | { kind: 'drawing'; drawing: Drawing; alt: string[]; label: string };
 
 export type Drawing =
-  | { type: 'timeline'; events: TimelineEntry[]; asOf: PartialDate; room: number }
-  | { type: 'matrix'; actors: { id: string; name: string }[]; options: MatrixOption[]; room: number };
+  /** `numbers`: the events' numbers when the drawing shows numbered markers (the table's key). */
+  | { type: 'timeline'; events: TimelineEntry[]; asOf: PartialDate; room: number; numbers?: number[] }
+  /** A piece of the matrix: its options are numbered from `firstOption`. */
+  | { type: 'matrix'; actors: { id: string; name: string }[]; options: MatrixOption[]; firstOption: number; room: number };
 
 export interface TimelineEntry {
   when: PartialDate;

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidFactsError, UsageError, type Problem } from '../errors.js';
@@ -78,7 +79,9 @@ export async function resolveTheme(choice: ThemeChoice, deckDir: string, factsFi
   if (!isBrandPath(spec)) {
     const known = await builtinThemes();
     if (!known.includes(spec)) {
-      await fail(`no theme "${spec}": use one of ${known.join(', ')}, or the path of a brand file such as brand.yaml`);
+      const guess = known.find((name) => distance(name, spec.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)));
+      const mean = guess ? `did you mean "${guess}"? ` : '';
+      await fail(`no theme "${spec}": ${mean}use one of ${known.join(', ')}, or the path of a brand file such as brand.yaml`);
     }
     return { choice, base: spec, inputs: [themeCssFile(spec), BASE_CSS] };
   }

@@ -1,27 +1,61 @@
 import { endKey, formatDate, formatDateShort, startKey, type PartialDate } from '../facts/dates.js';
-import { el, escapeXml, text, textWidth, wrap, type Visual } from './svg.js';
+import { DRAWING_ROOM, el, escapeXml, fitWrap, LINE_HEIGHT, linesWidth, split, text, textBlock, TEXT_SIZE, textWidth, type Visual } from './svg.js';
 
 export interface TimelineEvent {
   when: PartialDate;
+  /** The last period of a range (2032-05-18/2032-05-20): drawn as a bar over the span. */
+  end?: PartialDate;
+  /** Going on since `when`, with no end given: drawn as a bar up to the as-of date. */
+  since?: boolean;
   label: string;
   upcoming: boolean;
 }
 
+/**
+ * One timeline drawing. When its labels cannot all stand in full, the drawing shows numbered
+ * markers instead, and `numbers[i]` is the number of `events[i]`: the timeline table shows the
+ * same numbers beside the full text.
+ */
+export interface TimelineChunk {
+  events: TimelineEvent[];
+  numbered: boolean;
+  numbers: number[];
+}
+
+
 const WIDTH = 1168;
-const HEIGHT = 480;
-const AXIS = 250;
-const LABEL_WIDTH = 230;
-const SIZE = 15;
-const LINE = 17;
-/** Label rows: nearest the axis first, alternating above and below. */
-const LANES = [-1, 1, -2, 2, -3, 3];
-const LANE_STEP = 62;
+const SIZE = TEXT_SIZE;
+const LINE = LINE_HEIGHT;
+/** Label widths tried, narrowest first; a label takes the narrowest where it needs ≤ 3 lines. */
+const LABEL_WIDTHS = [220, 280, 340, 420, 520];
+const MAX_LINES = 3;
+/** Most drawings a timeline is split into before it is drawn with numbered markers instead. */
+const MAX_LABELLED_CHUNKS = 2;
+/** Space between the axis and the nearest label, and between labels. */
+const GAP = 16;
+const HGAP = 14;
+const VGAP = 8;
+/** The "as of" label and the legend above the label area; the year scale below it. */
+const TOP = 40;
+const FOOT = 42;
 const BREAK = 36;
 const DAY = 86_400_000;
 
 const day = (key: number) => Date.UTC(Math.floor(key / 10000), (Math.floor(key / 100) % 100) - 1, key % 100) / DAY;
 const first = (d: PartialDate) => day(startKey(d));
 const last = (d: PartialDate) => day(endKey(d));
+/** First and last day an event covers: its date's whole period, its range, or up to as-of. */
+const period = (e: TimelineEvent, asOf: PartialDate): readonly [number, number] => [
+  first(e.when),
+  e.since ? Math.max(last(e.when), first(asOf)) : last(e.end ?? e.when),
+];
+
+/** "13 Feb 2019", "Feb – Mar 2019" style: a range as its two ends, an open period as "since …". */
+function when(e: TimelineEvent, short: boolean): string {
+  const one = short ? formatDateShort : formatDate;
+  if (e.since) return `since ${one(e.when)}`;
+  return e.end ? `${one(e.when)} \u2013 ${one(e.end)}` : one(e.when);
+}
 
 interface Segment {
   from: number;
@@ -43,7 +77,7 @@ const GAP_DAYS = 90;
 function scale(events: TimelineEvent[], asOf: PartialDate): { at: (day: number) => number; segments: Segment[] } {
   // Each event covers its whole period (a year, a month or a day); breaks fall only between
   // periods, never inside one.
-  const spans = [...events.map((e) => [first(e.when), last(e.when)] as const), [first(asOf), first(asOf)] as const].sort(
+  const spans = [...events.map((e) => period(e, asOf)), [first(asOf), first(asOf)] as const].sort(
     (a, b) => a[0] - b[0] || a[1] - b[1],
   );
   const groups: { first: number; last: number; count: number }[] = [];
@@ -84,171 +118,281 @@ function scale(events: TimelineEvent[], asOf: PartialDate): { at: (day: number) 
   return { at, segments };
 }
 
+/** A label box: its event's point on the axis, its extent, and which side of the axis it is on. */
 interface Placed {
   event: TimelineEvent;
-  x: number;
+  /** The first line: the date, or the marker's number. */
+  head: string;
+  lines: string[];
+  cx: number;
   x0: number;
   x1: number;
-  lines: string[];
-  lane: number;
+  above: boolean;
+  /** Distance of the box's near and far edges from the axis (plus GAP). */
+  near: number;
+  far: number;
 }
 
-/** Puts each label in the nearest lane where it overlaps no other; undefined if some cannot. */
-function placeLabels(events: TimelineEvent[], at: (d: number) => number): Placed[] | undefined {
-  const taken = new Map<number, { x0: number; x1: number }[]>();
+const dateLabel = (e: TimelineEvent) => when(e, true) + (e.upcoming ? ' · upcoming' : '');
+
+/** Box content for an event: date and wrapped text, or just its number; candidates by width. */
+interface Content {
+  head: string;
+  lines: string[];
+  width: number;
+  /** The wrap width that gave these lines. */
+  wrap: number;
+}
+
+/** Each event's label wrapped at every width, worked out once: placement tries them many times. */
+const wrapped = new WeakMap<TimelineEvent, Content[]>();
+
+function contents(event: TimelineEvent, number: number | undefined, dated: boolean, cap: number): Content[] | undefined {
+  if (number !== undefined) {
+    const head = dated ? `${number} · ${when(event, true)}` : String(number);
+    return [{ head, lines: [], width: Math.max(28, textWidth(head, SIZE, 'bold')), wrap: 0 }];
+  }
+  let all = wrapped.get(event);
+  if (!all) {
+    const head = dateLabel(event);
+    const headWidth = textWidth(head, SIZE, 'bold');
+    all = [];
+    for (const w of LABEL_WIDTHS) {
+      const fit = fitWrap(event.label, [w], MAX_LINES, SIZE, 'regular');
+      if (!fit) continue;
+      const width = Math.max(headWidth, linesWidth(fit.lines, SIZE, 'regular'));
+      if (width > WIDTH) continue;
+      if (!all.some((o) => o.lines.join('\n') === fit.lines.join('\n'))) all.push({ head, lines: fit.lines, width, wrap: w });
+    }
+    wrapped.set(event, all);
+  }
+  const capped = all.filter((o, i) => i === 0 || o.wrap <= cap);
+  return capped.length ? capped : undefined;
+}
+
+const boxHeight = (lines: number) => (lines + 1) * LINE + 8;
+
+/** The nearest distance from the axis on one side where a box stands clear of the others. */
+function nearest(side: Placed[], x0: number, x1: number, cx: number, h: number): number {
+  const overlapping = side.filter((b) => x0 < b.x1 + HGAP && b.x0 < x1 + HGAP);
+  const tries = [0, ...overlapping.map((b) => b.far + VGAP)].sort((a, b) => a - b);
+  for (const d of tries) {
+    const clear = side.every((b) => {
+      const horizontal = x0 < b.x1 + HGAP && b.x0 < x1 + HGAP;
+      if (horizontal && d < b.far + VGAP && b.near < d + h + VGAP) return false;
+      // No connector runs through another label (events on the same point share one).
+      const sharesPoint = Math.abs(b.cx - cx) < 1;
+      if (!sharesPoint && b.near >= d + h && b.cx >= x0 - 6 && b.cx <= x1 + 6) return false;
+      if (!sharesPoint && b.far <= d && cx >= b.x0 - 6 && cx <= b.x1 + 6) return false;
+      return true;
+    });
+    if (clear) return d;
+  }
+  return Infinity;
+}
+
+/**
+ * Places every box nearest the axis on whichever side keeps the drawing shortest; undefined
+ * when they do not all fit in `height` (the room between the "as of" label and the legend).
+ */
+function place(
+  events: TimelineEvent[],
+  at: (d: number) => number,
+  asOf: PartialDate,
+  height: number,
+  numbers?: number[],
+  dated = false,
+  cap = Infinity,
+  backwards = false,
+): Placed[] | undefined {
   const placed: Placed[] = [];
-  for (const event of events) {
-    const x = at((first(event.when) + last(event.when)) / 2);
-    const lines = wrap(event.label, LABEL_WIDTH, SIZE, 2);
-    const width = Math.max(textWidth(dateLabel(event), SIZE), ...lines.map((l) => textWidth(l, SIZE)));
-    const x0 = Math.min(Math.max(0, x - width / 2), WIDTH - width);
-    const x1 = x0 + width;
-    const lane = LANES.find((l) => (taken.get(l) ?? []).every((b) => x1 + 10 <= b.x0 || x0 >= b.x1 + 10));
-    if (lane === undefined) return undefined;
-    taken.set(lane, [...(taken.get(lane) ?? []), { x0, x1 }]);
-    placed.push({ event, x, x0, x1, lines, lane });
+  let up = 0;
+  let down = 0;
+  const order = events.map((_, i) => i);
+  if (backwards) order.reverse();
+  for (const i of order) {
+    const event = events[i]!;
+    const options = contents(event, numbers?.[i], dated, cap);
+    if (!options) return undefined;
+    const [from, to] = period(event, asOf);
+    const cx = at((from + to) / 2);
+    let best: { p: Placed; total: number } | undefined;
+    for (const o of options) {
+      const h = numbers ? LINE + 6 : boxHeight(o.lines.length);
+      // Ending at its point, centred over it or starting there: the connector meets the box
+      // anywhere along its edge. Boxes lean away from the events still to place.
+      const lean = [cx + 12 - o.width, cx - o.width / 2, cx - 12];
+      for (const left of backwards ? lean.reverse() : lean) {
+        for (const above of [true, false]) {
+          const x0 = Math.min(Math.max(4, left), WIDTH - 4 - o.width);
+          const x1 = x0 + o.width;
+          const d = nearest(placed.filter((b) => b.above === above), x0, x1, cx, h);
+          const total = above ? Math.max(up, d + h) + down : up + Math.max(down, d + h);
+          if (!best || total < best.total || (total === best.total && d + h < best.p.far)) {
+            best = { p: { event, head: o.head, lines: o.lines, cx, x0, x1, above, near: d, far: d + h }, total };
+          }
+        }
+      }
+    }
+    if (!best || best.total + 2 * GAP > height) return undefined;
+    placed.push(best.p);
+    if (best.p.above) up = Math.max(up, best.p.far);
+    else down = Math.max(down, best.p.far);
   }
   return placed;
 }
 
-/** Baseline of a label's first line (its date) in a lane. */
-const labelTop = (lane: number) => (lane < 0 ? AXIS + lane * LANE_STEP - 8 : AXIS + (lane - 1) * LANE_STEP + 26);
-
-/** The years a segment of the scale covers: "2019" or "1987–2019". */
-function segmentYears(s: Segment): string {
-  const from = new Date(s.first * DAY).getUTCFullYear();
-  const to = new Date(s.last * DAY).getUTCFullYear();
-  return from === to ? String(from) : `${from}–${to}`;
+/**
+ * Labels in full, placed with each cap on label width in turn (wide one-line labels stack low
+ * but crowd each other out; narrow ones leave room beside them), first to last and last to
+ * first: the lowest placement that fits.
+ */
+function placeLabels(events: TimelineEvent[], at: (d: number) => number, asOf: PartialDate, height: number): Placed[] | undefined {
+  let best: { placed: Placed[]; extent: number } | undefined;
+  for (const [cap, backwards] of [...LABEL_WIDTHS, Infinity].flatMap((c) => [[c, false], [c, true]] as const)) {
+    const placed = place(events, at, asOf, height, undefined, false, cap, backwards);
+    if (!placed) continue;
+    const extent = Math.max(0, ...placed.filter((p) => p.above).map((p) => p.far)) + Math.max(0, ...placed.filter((p) => !p.above).map((p) => p.far));
+    if (!best || extent < best.extent) best = { placed, extent };
+  }
+  return best?.placed;
 }
 
-const dateLabel = (e: TimelineEvent) => formatDateShort(e.when) + (e.upcoming ? ' · upcoming' : '');
+const labelRoom = (room: number) => room - TOP - FOOT;
+
+function fits(chunk: TimelineChunk, asOf: PartialDate, room: number): boolean {
+  const { at } = scale(chunk.events, asOf);
+  const height = labelRoom(room);
+  return (chunk.numbered ? place(chunk.events, at, asOf, height, chunk.numbers) : placeLabels(chunk.events, at, asOf, height)) !== undefined;
+}
 
 /**
- * Splits a chronological list of events into as few timeline drawings as keep every label
- * readable and apart, halving where they crowd.
+ * Splits a chronological list of events into drawings for slides with `room` px of height:
+ * one drawing with every label in full when they fit; else as few as MAX_LABELLED_CHUNKS
+ * drawings that each fit; else numbered markers (events numbered 1…n across all drawings),
+ * split only if even the markers crowd. Every event is in exactly one drawing.
  */
-export function timelineChunks(events: TimelineEvent[], asOf: PartialDate): TimelineEvent[][] {
+export function timelineChunks(events: TimelineEvent[], asOf: PartialDate, room = DRAWING_ROOM): TimelineChunk[] {
   if (events.length === 0) return [];
-  if (events.length <= 1 || placeLabels(events, scale(events, asOf).at)) return [events];
-  const half = Math.ceil(events.length / 2);
-  return [...timelineChunks(events.slice(0, half), asOf), ...timelineChunks(events.slice(half), asOf)];
+  const chunked = (k: number, numbered: boolean): TimelineChunk[] => {
+    let n = 0;
+    return split(events, k).map((part) => ({ events: part, numbered, numbers: part.map(() => ++n) }));
+  };
+  for (let k = 1; k <= Math.min(MAX_LABELLED_CHUNKS, events.length); k++) {
+    const chunks = chunked(k, false);
+    if (chunks.every((c) => fits(c, asOf, room))) return chunks;
+  }
+  for (let k = 1; k < events.length; k++) {
+    const chunks = chunked(k, true);
+    if (chunks.every((c) => fits(c, asOf, room))) return chunks;
+  }
+  return chunked(events.length, true);
 }
 
-/** A horizontal timeline: past events filled, upcoming hollow, an "as of" line, labels apart. */
-export function drawTimeline(events: TimelineEvent[], asOf: PartialDate): Visual {
+/**
+ * A horizontal timeline `room` px tall: past events filled, upcoming hollow, spans as bars, an
+ * "as of" line, labels (or numbered markers) apart from each other. A plain list of events is
+ * drawn as one drawing, numbered when its labels do not fit.
+ */
+export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): Visual {
+  const events = Array.isArray(input) ? input : input.events;
   const { at, segments } = scale(events, asOf);
-  const placed = placeLabels(events, at) ?? [];
+  const height = labelRoom(room);
+  let chunk: TimelineChunk = Array.isArray(input) ? { events, numbered: false, numbers: events.map((_, i) => i + 1) } : input;
+  let placed = chunk.numbered ? undefined : placeLabels(events, at, asOf, height);
+  if (!placed) {
+    // Markers carry their dates when there is room for them, else just their numbers.
+    chunk = { ...chunk, numbered: true };
+    placed = place(events, at, asOf, height, chunk.numbers, true) ?? place(events, at, asOf, height, chunk.numbers);
+  }
+  // A chunk too crowded even for markers (only when drawn against timelineChunks' advice) still
+  // shows every marker, stacked without limit.
+  placed ??= place(events, at, asOf, Infinity, chunk.numbers)!;
+
+  const up = Math.max(0, ...placed.filter((p) => p.above).map((p) => p.far));
+  const down = Math.max(0, ...placed.filter((p) => !p.above).map((p) => p.far));
+  const slack = Math.max(0, height - up - down - 2 * GAP);
+  const axis = TOP + slack / 2 + up + GAP;
+  const total = Math.max(room, TOP + up + down + 2 * GAP + FOOT);
   const parts: string[] = [];
 
-  for (const s of segments) parts.push(el('line', { class: 'v-axis', x1: s.x0, y1: AXIS, x2: s.x1, y2: AXIS }));
+  for (const s of segments) parts.push(el('line', { class: 'v-axis', x1: s.x0, y1: axis, x2: s.x1, y2: axis }));
   for (let i = 1; i < segments.length; i++) {
     // Break mark: two slashes in the gap between segments.
     const mid = (segments[i - 1]!.x1 + segments[i]!.x0) / 2;
-    for (const dx of [-5, 5]) parts.push(el('line', { class: 'v-axis', x1: mid + dx - 5, y1: AXIS + 9, x2: mid + dx + 5, y2: AXIS - 9 }));
+    for (const dx of [-5, 5]) parts.push(el('line', { class: 'v-axis', x1: mid + dx - 5, y1: axis + 9, x2: mid + dx + 5, y2: axis - 9 }));
   }
-  for (const s of segments) parts.push(text(s.x0, HEIGHT - 28, segmentYears(s), { class: 'v-scale' }));
+  const scaleY = total - 12;
+  let scaleEnd = -Infinity;
+  for (const s of segments) {
+    const from = new Date(s.first * DAY).getUTCFullYear();
+    const to = new Date(s.last * DAY).getUTCFullYear();
+    const years = from === to ? String(from) : `${from}\u2013${to}`;
+    const w = textWidth(years, SIZE, 'regular');
+    const x = Math.min(Math.max(s.x0, scaleEnd + 12), WIDTH - w);
+    parts.push(text(x, scaleY, years, { class: 'v-scale' }));
+    scaleEnd = x + w;
+  }
 
+  // The top row: the "as of" label over its line, the legend in the corner further from it
+  // (the label moves to the line's other side when the legend needs the room).
   const asOfX = at(first(asOf));
-  parts.push(el('line', { class: 'v-asof', x1: asOfX, y1: 26, x2: asOfX, y2: AXIS + 3.4 * LANE_STEP }));
-  parts.push(text(asOfX, 16, `As of ${formatDateShort(asOf)}`, { class: 'v-asof-label', 'text-anchor': 'middle' }));
+  const asOfText = `As of ${formatDateShort(asOf)}`;
+  const asOfWidth = textWidth(asOfText, SIZE, 'bold');
+  const legend: [string, string][] = [
+    ['past', 'v-dot'],
+    ['upcoming', 'v-dot v-upcoming'],
+  ];
+  if (chunk.numbered) legend.push(['numbered as in the timeline table', '']);
+  const legendWidth = legend.reduce((w, [words, mark]) => w + (mark ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24, -24);
+  const legendLeft = asOfX > WIDTH / 2;
+  let asOfLeft = Math.min(Math.max(4, asOfX - asOfWidth / 2), WIDTH - 4 - asOfWidth);
+  if (legendLeft && asOfLeft < legendWidth + 24) asOfLeft = Math.max(legendWidth + 24, asOfX - 6);
+  if (!legendLeft && asOfLeft + asOfWidth > WIDTH - legendWidth - 24) asOfLeft = Math.min(WIDTH - legendWidth - 24, asOfX + 6) - asOfWidth;
+  parts.push(el('line', { class: 'v-asof', x1: asOfX, y1: TOP - 8, x2: asOfX, y2: scaleY - 24 }));
+  parts.push(text(asOfLeft, 24, asOfText, { class: 'v-asof-label' }));
+  let lx = legendLeft ? 2 : WIDTH - legendWidth;
+  for (const [words, mark] of legend) {
+    if (mark) parts.push(el('circle', { class: mark, cx: lx + 8, cy: 17, r: 7 }));
+    parts.push(text(mark ? lx + 22 : lx, 24, words, { class: 'v-legend' }));
+    lx += (mark ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24;
+  }
 
+  const boxTop = (p: Placed) => (p.above ? axis - GAP - p.far : axis + GAP + p.near);
   for (const p of placed) {
-    const up = p.lane < 0;
-    const top = labelTop(p.lane);
-    const connectorEnd = up ? top + LINE * (p.lines.length + 1) - 10 : top - SIZE;
-    parts.push(el('line', { class: 'v-connector', x1: p.x, y1: AXIS, x2: p.x, y2: connectorEnd }));
-    const x0 = first(p.event.when);
-    const x1 = last(p.event.when);
-    if (at(x1) - at(x0) >= 6) {
-      parts.push(el('rect', { class: p.event.upcoming ? 'v-span v-upcoming' : 'v-span', x: at(x0), y: AXIS - 4, width: at(x1) - at(x0), height: 8, rx: 4 }));
+    const top = boxTop(p);
+    parts.push(el('line', { class: 'v-connector', x1: p.cx, y1: axis, x2: p.cx, y2: p.above ? top + (p.far - p.near) : top }));
+    const [from, to] = period(p.event, asOf);
+    if (at(to) - at(from) >= 6) {
+      parts.push(el('rect', { class: p.event.upcoming ? 'v-span v-upcoming' : 'v-span', x: at(from), y: axis - 5, width: at(to) - at(from), height: 10, rx: 5 }));
     }
-    parts.push(el('circle', { class: p.event.upcoming ? 'v-dot v-upcoming' : 'v-dot', cx: p.x, cy: AXIS, r: 7 }));
   }
-  // Labels last, each on a patch of background, so no line (the "as of" line, a neighbour's
-  // connector) runs through its text.
+  for (const p of placed) parts.push(el('circle', { class: p.event.upcoming ? 'v-dot v-upcoming' : 'v-dot', cx: p.cx, cy: axis, r: 7 }));
+  // Labels last, each on a patch of background, so no line (the "as of" line, the axis) runs
+  // through its text.
   for (const p of placed) {
-    const top = labelTop(p.lane);
-    const lines = [
-      el('rect', { class: 'v-label-bg', x: p.x0 - 4, y: top - SIZE + 1, width: p.x1 - p.x0 + 8, height: LINE * p.lines.length + SIZE + 4 }),
-      text(p.x0, top, dateLabel(p.event), { class: p.event.upcoming ? 'v-date v-upcoming-text' : 'v-date' }),
-    ];
-    p.lines.forEach((l, i) => lines.push(text(p.x0, top + LINE * (i + 1), l, { class: 'v-label' })));
-    parts.push(el('g', {}, lines.join('')));
+    const top = boxTop(p);
+    const upcoming = p.event.upcoming ? ' v-upcoming-text' : '';
+    const back = el('rect', { class: chunk.numbered ? 'v-number-bg' : 'v-label-bg', x: p.x0 - 4, y: top, width: p.x1 - p.x0 + 8, height: p.far - p.near });
+    const label = chunk.numbered
+      ? textBlock([{ x: (p.x0 + p.x1) / 2, y: top + 22, content: p.head, class: `v-number${upcoming}` }], { 'text-anchor': 'middle' })
+      : textBlock([
+          { x: p.x0, y: top + 22, content: p.head, class: `v-date${upcoming}` },
+          ...p.lines.map((content, i) => ({ x: p.x0, y: top + 22 + LINE * (i + 1), content, class: 'v-label' })),
+        ]);
+    parts.push(el('g', {}, back + label));
   }
-
-  // Legend: shape, not colour alone, tells past from upcoming.
-  const ly = HEIGHT - 8;
-  parts.push(
-    el('circle', { class: 'v-dot', cx: 8, cy: ly - 5, r: 6 }),
-    text(20, ly, 'past', { class: 'v-legend' }),
-    el('circle', { class: 'v-dot v-upcoming', cx: 78, cy: ly - 5, r: 6 }),
-    text(90, ly, 'upcoming', { class: 'v-legend' }),
-    el('line', { class: 'v-asof', x1: 180, y1: ly - 12, x2: 180, y2: ly + 2 }),
-    text(188, ly, 'as of this briefing', { class: 'v-legend' }),
-  );
 
   const range = `${formatDate(events[0]!.when)} to ${formatDate(events[events.length - 1]!.when)}`;
-  const label = `Timeline of ${events.length} event${events.length === 1 ? '' : 's'}, ${range}; as of ${formatDate(asOf)}.`;
-  const alt = events.map((e) => `${formatDate(e.when)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`);
+  const numbering = chunk.numbered ? ', numbered as in the timeline table' : '';
+  const label = `Timeline of ${events.length} event${events.length === 1 ? '' : 's'}, ${range}${numbering}; as of ${formatDate(asOf)}.`;
+  const alt = events.map(
+    (e, i) => `${chunk.numbered ? `${chunk.numbers[i]}. ` : ''}${when(e, false)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`,
+  );
   const svg = el(
     'svg',
-    { class: 'v-timeline', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', 'aria-label': label },
+    { class: 'v-timeline', viewBox: `0 0 ${WIDTH} ${total}`, width: WIDTH, height: total, role: 'img', 'aria-label': label },
     el('title', {}, escapeXml(label)) + parts.join(''),
   );
   return { svg, alt, label };
-}
-
-/** Where the timeline drawing puts each part, in px of its WIDTH × HEIGHT box. */
-export interface TimelineGeometry {
-  width: number;
-  height: number;
-  axis: number;
-  /** Label text size and line height. */
-  size: number;
-  line: number;
-  segments: { x0: number; x1: number; years: string }[];
-  /** Break marks between segments: their centres. */
-  breaks: number[];
-  asOf: { x: number; top: number; bottom: number; label: string };
-  events: {
-    x: number;
-    upcoming: boolean;
-    /** The period an event covers, when it is wide enough to draw. */
-    span?: { x0: number; x1: number };
-    /** The connector from the axis to the label. */
-    connector: { y1: number; y2: number };
-    /** The label: left edge, width, baseline of its first line (the date), its text lines. */
-    label: { x0: number; width: number; top: number; date: string; lines: string[] };
-  }[];
-}
-
-/**
- * The timeline laid out as drawTimeline draws it, for renderers that build it from shapes of
- * their own (the PowerPoint export), so both show the same scale, lanes and labels.
- */
-export function timelineGeometry(events: TimelineEvent[], asOf: PartialDate): TimelineGeometry {
-  const { at, segments } = scale(events, asOf);
-  const placed = placeLabels(events, at) ?? [];
-  return {
-    width: WIDTH,
-    height: HEIGHT,
-    axis: AXIS,
-    size: SIZE,
-    line: LINE,
-    segments: segments.map((s) => ({ x0: s.x0, x1: s.x1, years: segmentYears(s) })),
-    breaks: segments.slice(1).map((s, i) => (segments[i]!.x1 + s.x0) / 2),
-    asOf: { x: at(first(asOf)), top: 26, bottom: AXIS + 3.4 * LANE_STEP, label: `As of ${formatDateShort(asOf)}` },
-    events: placed.map((p) => {
-      const top = labelTop(p.lane);
-      const x0 = at(first(p.event.when));
-      const x1 = at(last(p.event.when));
-      return {
-        x: p.x,
-        upcoming: p.event.upcoming,
-        ...(x1 - x0 >= 6 ? { span: { x0, x1 } } : {}),
-        connector: { y1: AXIS, y2: p.lane < 0 ? top + LINE * (p.lines.length + 1) - 10 : top - SIZE },
-        label: { x0: p.x0, width: p.x1 - p.x0, top, date: dateLabel(p.event), lines: p.lines },
-      };
-    }),
-  };
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +38,14 @@ describe('incremental builds', () => {
     expect(again.upToDate).toEqual(['inf-treaty', 'soren-basin']);
     expect(again.statuses).toEqual({ 'inf-treaty': 'up-to-date', 'soren-basin': 'up-to-date' });
     expect((await stat(path.join(out, 'inf-treaty', 'index.html'))).mtimeMs).toBe(mtime);
+  });
+
+  it('stamps a build with a hash of the code that made it, not its file time (CI compiles afresh)', async () => {
+    await build();
+    const state = JSON.parse(await readFile(path.join(out, 'inf-treaty', '.briefdeck-build.json'), 'utf8')) as { settings: string };
+    const code = (JSON.parse(state.settings) as { code: string }).code;
+    const module = await readFile(new URL('../../src/commands/build.ts', import.meta.url));
+    expect(code).toBe(createHash('sha256').update(module).digest('hex'));
   });
 
   it('rebuilds only the deck whose facts or source copy changed', async () => {

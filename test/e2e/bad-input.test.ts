@@ -127,7 +127,7 @@ const ROWS: Row[] = [
     facts: factsYaml(replace('  marking: UNCLASSIFIED\n', '  marking: UNCLASSIFIED\n  marking: SECRET\n')),
     at: { needle: 'marking', occurrence: 2 },
     field: '',
-    message: /^this key appears twice in the same map: keep one/,
+    message: /^"marking" appears twice in the same map \(first on line 5\): keep one/,
   },
   {
     name: 'a list where a map belongs',
@@ -190,7 +190,7 @@ const ROWS: Row[] = [
     facts: factsYaml(replace('as_of: 2020-01-15', 'as_of: 15/01/2020')),
     at: { needle: '15/01/2020' },
     field: 'meta.as_of',
-    message: /^must be a date: write it as YYYY, YYYY-MM or YYYY-MM-DD, e\.g\. 2019-02-13$/,
+    message: /^must be a full date, YYYY-MM-DD \(the day the facts are current to\), e\.g\. 2019-02-13$/,
   },
   {
     name: 'quote not found in its source copy',

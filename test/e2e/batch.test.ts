@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,9 @@ describe('many decks', () => {
   it('builds every deck, keeps going past a broken one, names it and exits 1', async () => {
     const work = await tempDir('batch');
     const decks = await Promise.all(['inf-treaty', 'soren-basin'].map((d) => copyDeck(d, work)));
-    const broken = await copyDeck('soren-basin', path.join(work, 'more'));
+    // A copy under another name: two folders of one name would share a build folder, and are refused.
+    const broken = path.join(work, 'soren-basin-draft');
+    await rename(await copyDeck('soren-basin', path.join(work, 'more')), broken);
     const facts = path.join(broken, 'facts.yaml');
     await writeFile(facts, (await readFile(facts, 'utf8')).replace('source: wire-2031-03-04', 'source: wire-2031'));
     const out = path.join(work, 'build');
@@ -36,7 +38,7 @@ describe('many decks', () => {
     const result = await settle(run(process.execPath, [BIN, 'build', '--jobs', '2', '--out', out, decks[0]!, broken, decks[1]!]));
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^✓ inf-treaty: \d+ slides/m);
-    expect(result.stdout).toMatch(/^2 of 3 decks built in .*; failed: soren-basin$/m);
+    expect(result.stdout).toMatch(/^2 of 3 decks built in .*; failed: soren-basin-draft$/m);
     expect(result.stderr).toMatch(/facts\.yaml:\d+:\d+: actors\[0\]\.quotes\[0\]\.source\[0\]: no source has the id "wire-2031": did you mean "wire-2031-03-04"\?/);
     for (const d of ['inf-treaty', 'soren-basin']) {
       const pdf = await readPdf(path.join(out, d, `${d}.pdf`));

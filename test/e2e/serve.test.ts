@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/browser/pool.js';
 import { buildAll } from '../../src/commands/build-all.js';
-import { startLive, type LiveSession } from '../../src/commands/live.js';
+import { startLive, type LiveSession } from '../../src/cli/live.js';
 import { copyDeck, readPdf, squash, tempDir } from './helpers.js';
 
 const RUSSIA_STANCE = 'Denies violating the treaty; says it is also withdrawing; no plans to scrap the 9M729.';

@@ -166,8 +166,9 @@ describe('the PowerPoint slides', () => {
     const chart = deck.slides.find((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'timeline'))!;
     const events = chart.blocks.flatMap((b) => (b.kind === 'drawing' && b.drawing.type === 'timeline' ? b.drawing.events : []));
     const shapes = at((s) => s === chart);
-    // One marker per event and two in the legend; no picture.
-    expect(all(shapes, 'a:prstGeom').filter((g) => g.attrs.prst === 'ellipse')).toHaveLength(events.length + 2);
+    // A native table, one row per event; no picture.
+    expect(all(shapes, 'a:tbl')).toHaveLength(1);
+    expect(all(shapes, 'a:tr')).toHaveLength(events.length);
     expect(all(shapes, 'p:pic')).toHaveLength(0);
     const matrix = at((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'matrix'));
     expect(all(matrix, 'a:tbl')).toHaveLength(1);

@@ -237,7 +237,7 @@ describe('choosing a theme', () => {
     const file = path.join(deck, 'facts.yaml');
     const err = (await resolveTheme({ spec: 'drak', from: 'facts' }, deck, file).catch((e: unknown) => e)) as InvalidFactsError;
     expect(err).toBeInstanceOf(InvalidFactsError);
-    expect(err.problems[0]).toMatchObject({ field: 'meta.theme', ...positionOf(yaml, 'drak'), message: expect.stringMatching(/no theme "drak": use one of briefing, dark, or the path of a brand file/) });
+    expect(err.problems[0]).toMatchObject({ field: 'meta.theme', ...positionOf(yaml, 'drak'), message: expect.stringMatching(/no theme "drak": did you mean "dark"\? use one of briefing, dark, or the path of a brand file/) });
     await writeFile(path.join(tmp, 'brand.yaml'), 'footer: x\n');
     const outside = (await resolveTheme({ spec: '../brand.yaml', from: 'facts' }, deck, file).catch((e: unknown) => e)) as InvalidFactsError;
     expect(outside.problems[0]).toMatchObject({ field: 'meta.theme', message: expect.stringMatching(/is outside/) });

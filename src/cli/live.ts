@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserPool } from '../browser/pool.js';
+import { browserFor } from '../commands/browser.js';
 import { formatProblem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { startServer, type DeckListing, type RunningServer } from '../serve/server.js';
@@ -41,7 +41,7 @@ export async function startLive(
   io: LiveIO,
   serve?: { host: string; port: number },
 ): Promise<LiveSession> {
-  const pool = options.pdf ? new BrowserPool({ timeoutMs: options.timeout * 1000, handleSignals: false }) : undefined;
+  const pool = browserFor(options);
   const builds = new Map<string, number>();
   let server: RunningServer | undefined;
   const rebuilder: Rebuilder = new Rebuilder(
