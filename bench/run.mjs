@@ -4,7 +4,7 @@
 // Builds are run with --force: otherwise an unchanged deck is (rightly) skipped.
 // The bare puppeteer-core floor (bench/floor.mjs) runs in the same session on the same built
 // HTML, so ratios compare like with like on a noisy machine.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,20 @@ async function treeMemory(pid) {
     if (p !== pid && /chrom/i.test(procs.get(p)?.comm ?? '')) chromium += await kb(p, 'smaps_rollup', 'Pss');
   }
   return { node: (await kb(pid, 'status', 'VmRSS')) / 1024, chromium: chromium / 1024 };
+}
+
+/** What --pptx adds to a build of `deckDir`: medians over fresh processes (bench/pptx.mjs). */
+async function pptxCost(deckDir) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const out = await new Promise((resolve, reject) => {
+      execFile(process.execPath, [path.join(root, 'bench', 'pptx.mjs'), deckDir], { cwd: work }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    });
+    samples.push(JSON.parse(out));
+  }
+  const result = { importMs: medianOf(samples.map((s) => s.importMs)), renderMs: medianOf(samples.map((s) => s.renderMs)) };
+  process.stdout.write(`  ${'--pptx: the .pptx, cold process (pptxgenjs loaded apart)'.padEnd(58)} ${(result.renderMs / 1000).toFixed(3)} s\n`);
+  return result;
 }
 
 async function median(label, fn, count = runs) {
@@ -324,6 +338,7 @@ try {
     ['briefdeck build (facts → HTML + PDF), cold', () => timed(node, [cli, 'build', '--force', '--out', out('pdf'), inf])],
     ['floor: bare puppeteer-core, print the same HTML', () => timed(node, [floor, work, infHtml])],
   ]);
+  results.pptx = await pptxCost(inf);
 
   console.log('Many decks, whole process (one browser):');
   results.many = {};
@@ -374,6 +389,7 @@ const lines = [
   `| \`check\`, INF deck | ${f(results.check)} | | | |`,
   `| \`build --no-pdf\`, INF deck (facts → HTML + Markdown) | ${f(results.html)} | | | ≤ 0.2 s: ${check(results.html <= 0.2)} |`,
   `| \`build\`, INF deck, cold (facts → HTML + PDF) | ${f(results.pdf)} | ${f(results.floor)} | ${ratio.toFixed(2)}× | ≤ 1.1× floor: ${check(ratio <= 1.1)} |`,
+  `| \`--pptx\` adds, INF deck: the .pptx, cold process (loading pptxgenjs, ${f(results.pptx.importMs / 1000)} s, overlaps the PDF print) | ${f(results.pptx.renderMs / 1000)} | | | ≤ 0.15 s: ${check(results.pptx.renderMs <= 150)} |`,
   ...counts.map((n) => `| \`build\`, ${n} synthetic deck${n === 1 ? '' : 's'} with PDF | ${f(results.many[n].build)} | ${f(results.many[n].floor)} | ${(results.many[n].build / results.many[n].floor).toFixed(2)}× | |`),
   `| marginal cost per deck (${lo} → ${hi} decks) | ${f(marginal('build'))} | ${f(marginal('floor'))} | ${(marginal('build') / marginal('floor')).toFixed(2)}× | < 0.25 s: ${check(marginal('build') < 0.25)} |`,
   '',

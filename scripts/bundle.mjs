@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the CLI into one file, dist/briefdeck.mjs. A single module starts about twice as fast
 // as the same code spread over a few hundred files (Node resolves and reads each one), and the
-// CLI is started for every build. Puppeteer and pdf-lib stay outside: they are imported only for PDFs.
+// CLI is started for every build. Puppeteer, @puppeteer/browsers and pdf-lib stay outside: they are
+// loaded only for PDFs; pptxgenjs and jszip only for --pptx.
 import { chmod } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -33,7 +34,7 @@ await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile,
-  external: ['puppeteer-core', 'pdf-lib', '@puppeteer/browsers'],
+  external: ['puppeteer-core', 'pdf-lib', '@puppeteer/browsers', 'pptxgenjs', 'jszip'],
   plugins: [chronoApart],
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __bdRequire } from 'node:module'; const require = __bdRequire(import.meta.url);" },

@@ -53,7 +53,7 @@ export class Progress {
     row.status = event.status;
     if (event.status === 'done') {
       const r = event.result;
-      const outputs = ['slides.md', 'index.html', ...(r.files.pdf ? ['PDF'] : []), ...(r.files.handout ? ['handout'] : [])].join(', ');
+      const outputs = ['slides.md', 'index.html', ...(r.files.pdf ? ['PDF'] : []), ...(r.files.handout ? ['handout'] : []), ...(r.files.pptx ? ['PPTX'] : [])].join(', ');
       row.detail = `${r.deck.slides.length} slides, ${outputs} in ${formatMs(r.ms)}`;
     } else if (event.status === 'up-to-date') {
       row.detail = 'up to date';

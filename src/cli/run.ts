@@ -30,6 +30,7 @@ export interface BuildCliOptions {
   changesSince?: string;
   watch?: boolean;
   handout?: boolean;
+  pptx?: boolean;
   quiet?: boolean;
   json?: boolean;
   shard?: Shard;
@@ -123,12 +124,14 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--changes-since <ref>', 'add a "What\'s new" slide: earlier facts.yaml, a build/<deck>/facts.json snapshot, or a git revision')
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
+    .option('--pptx', 'also write <deck>.pptx: the same slides as an editable PowerPoint file')
     .addOption(new Option('--shard <i/n>', 'build only share i of n (for n CI jobs): disjoint shares that together hold every deck').argParser(parseShard))
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print one JSON summary per deck on stdout (status, slides, outputs, warnings, timings)')
     .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
+      if (opts.pptx && opts.watch) throw new UsageError('--pptx is not made in --watch mode: run build --pptx once the facts are final');
       if (opts.json && opts.watch) throw new UsageError('--json summarises one build: it cannot be combined with --watch');
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
@@ -162,6 +165,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           changesSince: opts.changesSince,
           handout: opts.handout,
           strict: opts.strict,
+          pptx: opts.pptx,
           warn: io.err,
           onEvent,
         });

@@ -94,6 +94,8 @@ export interface BuildDecksOptions {
   handout?: boolean;
   /** Fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers. */
   strict?: boolean;
+  /** Also write `<deck>.pptx`. */
+  pptx?: boolean;
   /** Build only this job's share of the decks (see `shardOf`). */
   shard?: Shard;
   /** Where deck folders, `out` and a brand file are resolved, and slides/ looked for; default the working directory. */
@@ -127,6 +129,7 @@ export async function build(decks: readonly string[] = [], options: BuildDecksOp
       changesSince: options.changesSince,
       handout: options.handout,
       strict: options.strict,
+      pptx: options.pptx,
       onEvent: options.onEvent,
       ...(options.warn ? { warn: options.warn } : {}),
     });

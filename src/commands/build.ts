@@ -30,6 +30,8 @@ import { fontRanges } from '../theme/fonts.js';
 import { exportPdf, type Relayout, type SlideMeasure } from '../pdf/export.js';
 import { printHandout, type HandoutCrowding } from '../pdf/handout.js';
 import { finishPdf, pdfMeta } from '../pdf/metadata.js';
+import { preloadPptx, renderPptx } from '../pptx/render.js';
+import { pptxStyle } from '../pptx/style.js';
 import type { RenderOptions } from '../html/render.js';
 
 export interface BuildOptions {
@@ -44,6 +46,8 @@ export interface BuildOptions {
   handout?: boolean;
   /** Fail on quotes not checked or not attributed and on leftover TODO markers (see checkFacts). */
   strict?: boolean;
+  /** Also write `<deck>.pptx`: the slides as the PDF lays them out (as estimated without `pool`), editable. */
+  pptx?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
   /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
@@ -61,7 +65,7 @@ export interface BuildResult {
   rendered: Rendered;
   theme: ResolvedTheme;
   facts: LoadedFacts;
-  files: { markdown: string; html: string; pdf?: string; handout?: string; snapshot: string };
+  files: { markdown: string; html: string; pdf?: string; handout?: string; pptx?: string; snapshot: string };
   changes?: ChangeSet;
   /** Slides whose text is set smaller so that one long item fits, with their size. */
   fitted: string[];
@@ -165,6 +169,7 @@ async function settingsOf(
     baseline: baselineSha ?? null,
     handout: options.handout === true,
     strict: options.strict === true,
+    pptx: options.pptx === true,
   });
 }
 
@@ -217,6 +222,7 @@ export async function buildDeck(deckDir: string, options: BuildOptions): Promise
   const theme = await resolveTheme(themeChoice(options.theme, facts.facts.meta.theme), facts.deckDir, facts.file);
   const spec = baselineSpec(facts, options);
   const { changes, sha } = await changesFor(facts, spec);
+  if (options.pptx) preloadPptx();
   const first = renderDeck(facts, name, changes, theme);
   const { composed } = first;
   let rendered: Rendered = first;
@@ -273,6 +279,7 @@ async function writeDeck(job: {
     snapshot: path.join(outDir, 'facts.json'),
     pdf: options.pool ? path.join(outDir, `${name}.pdf`) : undefined,
     handout: options.pool && options.handout ? path.join(outDir, `${name}-handout.pdf`) : undefined,
+    pptx: options.pptx ? path.join(outDir, `${name}.pptx`) : undefined,
   };
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
@@ -314,10 +321,16 @@ async function writeDeck(job: {
         await stagedHandout.write(handout.pdf);
       }
     }
+    if (files.pptx) {
+      // From the deck as laid out for the PDF, so both have the same slides.
+      const stagedPptx = new StagedFile(files.pptx);
+      staged.push(stagedPptx);
+      await stagedPptx.write(await renderPptx(rendered.deck, await pptxStyle(theme)));
+    }
     await commitAll(staged);
-    // Every output in the folder comes from these facts: older PDFs this build did not make go.
+    // Every output in the folder comes from these facts: older PDFs (and a .pptx) this build did not make go.
     const made = new Set(staged.map((f) => path.basename(f.target)));
-    const others = [`${name}.pdf`, `${name}-handout.pdf`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
+    const others = [`${name}.pdf`, `${name}-handout.pdf`, `${name}.pptx`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
     removed = await removeOutputs(outDir, others);
   } catch (err) {
     await placed.restore();

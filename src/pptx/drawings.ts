@@ -1,0 +1,96 @@
+import type { BorderProps, PptxSlide, TableRow, TextProps } from './lib.js';
+import type { Block } from '../model/deck.js';
+import { POSITION_WORDS, positionOf, type Position } from '../visuals/matrix.js';
+import { formatDateShort } from '../facts/dates.js';
+import { FRAME, inch, lineCount, pt } from './geometry.js';
+import type { PptxStyle } from './style.js';
+import { clean } from './text.js';
+
+type Drawing = Extract<Block, { kind: 'drawing' }>;
+
+
+/** Height of a drawing on the slide, in px, at text scale `z`. */
+export function drawingHeight(block: Drawing, z: number): number {
+  if (block.drawing.type === 'timeline') return Math.min(block.drawing.room * z, (FRAME.width * 480) / 1168);
+  return matrixHeight(block.drawing.actors, z);
+}
+
+export function placeDrawing(slide: PptxSlide, block: Drawing, y: number, z: number, style: PptxStyle): void {
+  if (block.drawing.type === 'timeline') drawTimeline(slide, block.drawing, y, drawingHeight(block, z), style);
+  else drawMatrix(slide, block.drawing, y, z, style);
+}
+
+/**
+ * The timeline at a glance, as a native two-column table (date, event): editable, every event
+ * whole. (The SVG drawing's layout is not yet exposed for native shapes: see the README.)
+ */
+function drawTimeline(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'timeline' }>, top: number, height: number, style: PptxStyle): void {
+  const c = style.colour;
+  const size = pt(Math.max(12, Math.min(20, height / Math.max(1, d.events.length) / 1.6)));
+  const rows: TableRow[] = d.events.map((e) => [
+    { text: clean(formatDateShort(e.when) + (e.upcoming ? ' · upcoming' : '')), options: { bold: !e.upcoming, italic: e.upcoming, color: e.upcoming ? c.upcoming : c.accent, fontSize: size } },
+    { text: clean(e.label), options: { color: c.text, fontSize: size } },
+  ]);
+  slide.addTable(rows, { x: inch(FRAME.x), y: inch(top), w: inch(FRAME.width), colW: [inch(220), inch(FRAME.width - 220)], margin: [0.03, 0.08, 0.03, 0.08], autoPage: false });
+}
+
+/** Each position's mark: a different shape for each, so it reads in greyscale print. */
+const MARKS: Record<Position, string> = { backs: '●', conditional: '◐', opposes: '×', open: '○', unknown: '–' };
+
+const MATRIX = { head: 64, name: 230, legend: 40 };
+
+/** Each actor's row: roomy for a few actors, tighter for many, taller where a long name wraps. */
+function matrixRows(actors: readonly { name: string }[], z: number): number[] {
+  const least = Math.max(30, Math.min(34, Math.floor(340 / Math.max(1, actors.length))));
+  return actors.map((a) => Math.max(least, lineCount(a.name, MATRIX.name - 12, 17) * 17 * 1.2 + 6) * z);
+}
+
+function matrixHeight(actors: readonly { name: string }[], z: number): number {
+  return (MATRIX.head + MATRIX.legend) * z + matrixRows(actors, z).reduce((a, b) => a + b, 0);
+}
+
+/** The positions matrix as a native table, actors by options, with its symbols and a legend. */
+function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'matrix' }>, top: number, z: number, style: PptxStyle): void {
+  const c = style.colour;
+  const nameWidth = MATRIX.name;
+  const colWidth = (FRAME.width - nameWidth) / Math.max(1, d.options.length);
+  const none = { type: 'none' as const };
+  const rule = { type: 'solid' as const, pt: 1.5, color: c.accent };
+  const size = pt(16 * z);
+  const head: TableRow = [
+    { text: '', options: { border: [none, none, rule, none] } },
+    ...d.options.map((o, i) => ({
+      text: [
+        { text: `Option ${i + 1}`, options: { bold: true, color: c.accent, fontSize: size, breakLine: true } },
+        { text: clean(o.title), options: { color: c.muted, fontSize: pt(14 * z) } },
+      ],
+      options: { align: 'center' as const, valign: 'bottom' as const, border: [none, none, rule, none] as [BorderProps, BorderProps, BorderProps, BorderProps] },
+    })),
+  ];
+  const colour: Record<Position, string> = { backs: c.accent, conditional: c.accent, opposes: c.marking, open: c.accent, unknown: c.muted };
+  const rows: TableRow[] = d.actors.map((a, r) => [
+    { text: clean(a.name), options: { bold: true, color: c.text, fontSize: pt(17 * z), ...(r % 2 === 0 ? { fill: { color: c.fill } } : {}) } },
+    ...d.options.map((o) => {
+      const p = positionOf(a.id, o);
+      return { text: MARKS[p], options: { align: 'center' as const, color: colour[p], fontSize: pt(22 * z), bold: p === 'opposes', ...(r % 2 === 0 ? { fill: { color: c.fill } } : {}) } };
+    }),
+  ]);
+  const rowH = matrixRows(d.actors, z);
+  slide.addTable([head, ...rows], {
+    x: inch(FRAME.x),
+    y: inch(top),
+    w: inch(FRAME.width),
+    colW: [nameWidth, ...d.options.map(() => colWidth)].map(inch),
+    rowH: [inch(MATRIX.head * z), ...rowH.map(inch)],
+    margin: [0.02, 0.06, 0.02, 0.06],
+    valign: 'middle',
+    autoPage: false,
+    border: [none, none, none, none],
+  });
+  const legend = (['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).flatMap((p, i) => [
+    { text: `${i > 0 ? '    ' : ''}${MARKS[p]} `, options: { color: colour[p], fontSize: size, bold: true } },
+    { text: POSITION_WORDS[p], options: { color: c.text, fontSize: size } },
+  ]);
+  const y = top + matrixHeight(d.actors, z) - (MATRIX.legend - 10) * z;
+  slide.addText(legend, { x: inch(FRAME.x), y: inch(y), w: inch(FRAME.width), h: inch(28 * z), margin: 0, valign: 'top', fit: 'shrink' });
+}
