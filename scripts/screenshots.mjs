@@ -21,7 +21,8 @@ const shots = [
 
 const pool = new BrowserPool();
 try {
-  const built = await buildDeck(path.join(root, 'slides', 'inf-treaty'), { outRoot: path.join(root, 'build') });
+  // Laid out from measurement, as the PDF is: the pictures show what the deck shows.
+  const built = await buildDeck(path.join(root, 'slides', 'inf-treaty'), { outRoot: path.join(root, 'build'), pool });
   await mkdir(outDir, { recursive: true });
   await pool.withPage(async (page) => {
     await page.setViewport({ width: 1280, height: 720 });
