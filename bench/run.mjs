@@ -135,6 +135,8 @@ function rng(seed) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+const SPEAKERS = ['Anna Keller', 'Omar Haddad', 'Lena Novak', 'Tomas Ruiz', 'Mei Lin', 'Kofi Mensah'];
+
 function syntheticFacts(i) {
   const r = rng(i + 1);
   const words = (n) => Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(' ');
@@ -142,7 +144,8 @@ function syntheticFacts(i) {
   const src = ['src'];
   const quotes = [];
   const actors = Array.from({ length: 6 }, (_, a) => {
-    const speaker = `Speaker ${a + 1}`;
+    // Names as articles give them: the quote check verifies who said each quote.
+    const speaker = SPEAKERS[a % SPEAKERS.length];
     const qs = Array.from({ length: 2 }, () => {
       const text = words(14);
       quotes.push(`"${text}," ${speaker} said.`);

@@ -45,7 +45,7 @@ function attribute(dir: string, run: Run): DeckBuild {
   const problems = output
     .split('\n')
     .map((line) => PROBLEM.exec(line.replace(/^.*?(?=\/)/, '')))
-    .filter((m): m is RegExpExecArray => m !== null && path.resolve(m[1]!) === file && !m[5]!.startsWith('warning: '))
+    .filter((m): m is RegExpExecArray => m !== null && path.resolve(m[1]!) === file && m[4] !== 'warning' && !m[5]!.startsWith('warning: '))
     .map((m) => ({ line: Number(m[2]), col: Number(m[3]), field: m[4]!, message: m[5]! }));
   const built = new RegExp(`^✓ ${name}:`, 'm').test(run.stdout);
   const mine = output.split('\n').filter((l) => l.includes(name) || l.includes(file)).join('\n');

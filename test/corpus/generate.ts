@@ -116,9 +116,12 @@ function positions(ids: string[]): fc.Arbitrary<{ backers?: string[]; opponents?
 }
 
 /** A quote: one passage, or two joined by "…", each as the source has it. */
+// Each part at least three words: shorter quotes and elision parts are refused by the quote
+// check (they can mean anything out of context), and these decks are here to test layout.
+const passage = (min: number, max: number) => prose(min, max).filter((t) => t.trim().split(/\s+/).length >= 3);
 const quoteText = fc.oneof(
-  { weight: 3, arbitrary: prose(12, 600) },
-  { weight: 1, arbitrary: fc.tuple(prose(12, 290), prose(12, 290)).map(([a, b]) => `${a} … ${b}`) },
+  { weight: 3, arbitrary: passage(12, 600) },
+  { weight: 1, arbitrary: fc.tuple(passage(12, 290), passage(12, 290)).map(([a, b]) => `${a} … ${b}`) },
 );
 
 /** The facts of one deck. */
