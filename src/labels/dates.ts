@@ -6,20 +6,24 @@ import type { DateSpan, PartialDate } from '../facts/dates.js';
  */
 export function intlDates(locale: string): { date: (d: PartialDate) => string; dateShort: (d: PartialDate) => string } {
   const make = (month: 'long' | 'short') => {
-    const f = {
-      year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
-      month: new Intl.DateTimeFormat(locale, { month: month, year: 'numeric', timeZone: 'UTC' }),
-      day: new Intl.DateTimeFormat(locale, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }),
+    // Made on first use: every language's set is loaded, few decks use more than one.
+    let f: Record<PartialDate['precision'], Intl.DateTimeFormat> | undefined;
+    return (d: PartialDate) => {
+      f ??= {
+        year: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+        month: new Intl.DateTimeFormat(locale, { month: month, year: 'numeric', timeZone: 'UTC' }),
+        day: new Intl.DateTimeFormat(locale, { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }),
+      };
+      return f[d.precision].format(new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1)));
     };
-    return (d: PartialDate) => f[d.precision].format(new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1)));
   };
   return { date: make('long'), dateShort: make('short') };
 }
 
 /** Plural category of a count in a language ("one", "few", "many", "other"…). */
 export function pluralOf(locale: string): (n: number) => Intl.LDMLPluralRule {
-  const rules = new Intl.PluralRules(locale);
-  return (n) => rules.select(n);
+  let rules: Intl.PluralRules | undefined;
+  return (n) => (rules ??= new Intl.PluralRules(locale)).select(n);
 }
 
 /**
