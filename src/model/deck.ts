@@ -6,6 +6,9 @@
  */
 import type { PartialDate } from '../facts/dates.js';
 import type { Labels, SectionKey } from '../labels/index.js';
+// A drawing holds what its drawer takes, so the model and the drawings cannot drift apart.
+import type { MatrixOption } from '../visuals/matrix.js';
+import type { TimelineEvent } from '../visuals/timeline.js';
 
 /** The deck's sections, in the order a briefer presents them; each language names them. */
 export type SectionId = SectionKey;
@@ -45,27 +48,9 @@ export type Block =
 
 export type Drawing =
   /** `numbers`: the events' numbers when the drawing shows numbered markers (the table's key). */
-  | { type: 'timeline'; events: TimelineEntry[]; asOf: PartialDate; room: number; numbers?: number[] }
+  | { type: 'timeline'; events: TimelineEvent[]; asOf: PartialDate; room: number; numbers?: number[] }
   /** A piece of the matrix: its options are numbered from `firstOption`. */
   | { type: 'matrix'; actors: { id: string; name: string }[]; options: MatrixOption[]; firstOption: number; room: number };
-
-export interface TimelineEntry {
-  when: PartialDate;
-  /** The last period of a range. */
-  end?: PartialDate;
-  /** Still going on since `when`. */
-  since?: boolean;
-  label: string;
-  upcoming: boolean;
-}
-
-export interface MatrixOption {
-  title: string;
-  backers?: string[];
-  opponents?: string[];
-  undecided?: string[];
-  conditional?: { actor: string; condition: string }[];
-}
 
 export interface Slide {
   /** Unique within the deck; used as the HTML id and in `#/id` links. */
