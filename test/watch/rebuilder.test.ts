@@ -37,7 +37,10 @@ async function start(outRoot: string): Promise<Rebuilder> {
 async function until(what: string, probe: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const seen = `builds: ${JSON.stringify(builds)}; failures: ${JSON.stringify(failures.map((f) => f.message))}`;
+      throw new Error(`timed out waiting for ${what} (${seen})`);
+    }
     await sleep(25);
   }
 }
