@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Asset } from '../asset.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { fontFaces, intersect, merge, woff2Ranges, type Ranges } from './coverage.js';
 
 const require = createRequire(import.meta.url);
@@ -94,12 +95,39 @@ async function arabicFaces(): Promise<{ css: string[]; files: Asset[] }> {
   return { css, files };
 }
 
+/**
+ * The characters each shipped font file draws, worked out when briefdeck is compiled (reading
+ * the character map of a font means decompressing it, which a build would otherwise do for
+ * every face on every start): file name → its size and code point ranges.
+ */
+export const SHIPPED_COVERAGE_FILE = path.join(PACKAGE_ROOT, 'dist', 'font-coverage.json');
+type CoverageTable = Record<string, { size: number; ranges: Ranges }>;
+let shippedCoverage: Promise<CoverageTable> | undefined;
+
+/** The table for `SHIPPED_COVERAGE_FILE`: every file the shipped families' fonts.css names. */
+export async function shippedCoverageTable(): Promise<CoverageTable> {
+  const table: CoverageTable = {};
+  for (const asset of await fontAssets(Object.keys(SHIPPED_FONTS))) {
+    if (!asset.from?.endsWith('.woff2')) continue;
+    const bytes = await readFile(asset.from);
+    const ranges = woff2Ranges(bytes);
+    if (ranges) table[path.basename(asset.from)] = { size: bytes.length, ranges };
+  }
+  return table;
+}
+
 /** Character maps of font files, read once per process: the shipped files do not change. */
 const CMAPS = new Map<string, Promise<Ranges | undefined>>();
 function cmapOf(file: string): Promise<Ranges | undefined> {
   let cmap = CMAPS.get(file);
   if (!cmap) {
-    cmap = readFile(file).then(woff2Ranges, () => undefined);
+    cmap = (async () => {
+      shippedCoverage ??= readFile(SHIPPED_COVERAGE_FILE, 'utf8').then((text) => JSON.parse(text) as CoverageTable, () => ({}));
+      const known = (await shippedCoverage)[path.basename(file)];
+      // The size tells a font file updated since the table was made: that one is read.
+      if (known && (await stat(file).catch(() => undefined))?.size === known.size) return known.ranges;
+      return readFile(file).then(woff2Ranges, () => undefined);
+    })();
     CMAPS.set(file, cmap);
   }
   return cmap;

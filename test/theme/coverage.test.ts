@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { covers, describeChar, fontFaces, intersect, merge, tofuProblems, uncoveredText, unicodeRanges, woff2Ranges, type Ranges } from '../../src/theme/coverage.js';
-import { fontAssets, fontRanges } from '../../src/theme/fonts.js';
+import { fontAssets, fontRanges, SHIPPED_COVERAGE_FILE, shippedCoverageTable } from '../../src/theme/fonts.js';
 
 const require = createRequire(import.meta.url);
 const fontFile = async (pkg: string, file: string) => readFile(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files', file));
@@ -64,6 +65,30 @@ describe('the shipped fonts', () => {
     expect(covers(declared, 0xa640)).toBe(true);
     expect(covers(drawn, 0xa640)).toBe(false);
     expect(covers(drawn, 'Ж'.codePointAt(0)!)).toBe(true);
+  });
+
+  it('are looked up in a table made at compile time that holds what their character maps say', async () => {
+    const made = await readFile(SHIPPED_COVERAGE_FILE, 'utf8').catch(() => {
+      throw new Error(`${SHIPPED_COVERAGE_FILE} is missing: run npm run compile`);
+    });
+    const table = await shippedCoverageTable();
+    expect(JSON.parse(made)).toEqual(JSON.parse(JSON.stringify(table)));
+    expect(table['source-sans-3-cyrillic-ext-400-normal.woff2']!.ranges.length).toBeGreaterThan(0);
+  });
+
+  it('are read from the file when it is not the one the table was made from', async () => {
+    const assets = await fontAssets();
+    const name = 'source-sans-3-cyrillic-ext-400-normal.woff2';
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-font-'));
+    try {
+      // Same name, other content: not a font at all, so the face counts for all it is declared for.
+      await writeFile(path.join(dir, name), 'not a font');
+      const swapped = assets.map((a) => (a.from && path.basename(a.from) === name ? { ...a, from: path.join(dir, name) } : a));
+      expect(covers(await fontRanges(assets), 0xa640)).toBe(false);
+      expect(covers(await fontRanges(swapped), 0xa640)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('are joined by the characters of a brand font file', async () => {
