@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,8 +7,6 @@ import { InvalidFactsError, UsageError } from '../errors.js';
 import { displayPath, FACTS_FILE } from '../facts/load.js';
 import { parseFacts } from '../facts/parse.js';
 import { Facts } from '../facts/schema.js';
-
-const run = promisify(execFile);
 
 /** Where earlier facts come from: a path (relative to `base`) or a git revision. */
 export interface BaselineSpec {
@@ -73,6 +70,8 @@ async function gitShow(revision: string, deckDir: string): Promise<Uint8Array> {
     throw new UsageError(`changes since "${revision}": not a file, and not a git revision`);
   }
   try {
+    // child_process (with net and dgram) only for a git revision: it is slow to load.
+    const run = promisify((await import('node:child_process')).execFile);
     const { stdout } = await run('git', ['-C', deckDir, 'show', `${revision}:./${FACTS_FILE}`], {
       encoding: 'buffer',
       maxBuffer: 8 * 1024 * 1024,

@@ -5,16 +5,12 @@ import { browserFor } from '../commands/browser.js';
 import { build, type DeckEvent } from '../commands/build-all.js';
 import { check } from '../commands/check.js';
 import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
-import { createDeck } from '../commands/new.js';
-import { schemaText, writeSchema } from '../commands/schema.js';
 import { parseShard, shardOf, type Shard } from '../commands/shard.js';
-import { draftDeck } from '../commands/draft.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { BROWSER_ENV } from '../browser/find.js';
 import { VERSION } from '../package-root.js';
 import { findConfig, type Config } from './config.js';
-import { startLive } from './live.js';
 import { deckSummaries, DeckTimer, warningsOf } from './summary.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { closeOnSignals, untilSignal } from './shutdown.js';
@@ -73,6 +69,12 @@ Config file:
   pdf, handout, jobs, timeout. Options on the command line win over it.
 
 Exit codes: 0 done, 1 invalid facts, 2 usage error, 3 no browser or export failed.`;
+
+/**
+ * What only some commands run is loaded when they run: serve and --watch (an HTTP server, a
+ * file watcher), new, draft and schema. A build starts without them.
+ */
+const startLive = async (...args: Parameters<typeof import('./live.js').startLive>) => (await import('./live.js')).startLive(...args);
 
 /**
  * The composition root: parses arguments, applies the config file, wires the commands and the
@@ -240,6 +242,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('create a deck folder with a commented starter facts file')
     .argument('<folder>', 'the new deck folder, e.g. slides/my-topic')
     .action(async (folder: string) => {
+      const { createDeck } = await import('../commands/new.js');
       const written = await createDeck(folder);
       for (const f of written) io.out(`created ${displayPath(f)}`);
       io.out(`next: edit ${displayPath(written[0]!)}, then run: npx briefdeck build ${folder}`);
@@ -250,6 +253,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('draft a deck from articles: source copies and a facts.yaml with quotes, speakers, actors, timeline and TODOs')
     .argument('<articles...>', 'plain-text articles, then optionally the new deck folder (default: slides/<first article>)')
     .action(async (args: string[]) => {
+      const { draftDeck } = await import('../commands/draft.js');
       const drafted = await draftDeck(args);
       for (const f of drafted.written) io.out(`created ${displayPath(f)}`);
       const deck = displayPath(path.dirname(drafted.factsFile));
@@ -261,6 +265,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .description('print the JSON Schema of facts files (for editor completion and checks)')
     .option('-o, --out <file>', 'write it to a file instead')
     .action(async (opts: { out?: string }) => {
+      const { schemaText, writeSchema } = await import('../commands/schema.js');
       if (opts.out) {
         await writeSchema(opts.out);
         io.out(`wrote ${opts.out}`);

@@ -10,7 +10,6 @@ import { offsetOf, readYamlMap, type Locator } from '../facts/yaml.js';
 import { overridableKeys } from '../labels/index.js';
 import { LabelOverridesSchema, unknownLabelKeys } from '../labels/overrides.js';
 import { AA_TEXT, contrast, formatRatio, luminance, parseHex } from './contrast.js';
-import { checkSvgLogo } from './svg-logo.js';
 import { FONT_FALLBACKS, fontStack, SHIPPED_FONTS, shippedFamily } from './fonts.js';
 
 /**
@@ -188,7 +187,7 @@ export async function loadBrand(file: string, options: BrandOptions): Promise<Br
       const found = await fileIn(root, dir, rel, MAX_LOGO_BYTES);
       if ('error' in found) problem(['logo'], found.error);
       else {
-        const size = type === 'png' ? pngSize(found.bytes) : svgSize(found.bytes);
+        const size = type === 'png' ? pngSize(found.bytes) : await svgSize(found.bytes);
         if ('error' in size) problem(['logo'], `"${rel}": ${size.error}`);
         else {
           logo = { file: found.file, type, ...size };
@@ -390,13 +389,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | { error
  * embedded HTML, entities and references to other files are refused (a deck loads nothing
  * from outside its folder, and an image that needs them would not show as drawn).
  */
-function svgSize(bytes: Uint8Array): { width: number; height: number } | { error: string } {
+async function svgSize(bytes: Uint8Array): Promise<{ width: number; height: number } | { error: string }> {
   let svg: string;
   try {
     svg = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { error: 'is not an SVG text file (not UTF-8)' };
   }
+  // The XML parser is loaded for SVG logos only.
+  const { checkSvgLogo } = await import('./svg-logo.js');
   const checked = checkSvgLogo(svg);
   if ('error' in checked) return checked;
   const attr = (name: string) => checked.root.getAttribute(name) ?? undefined;
