@@ -3,8 +3,10 @@
 // cache (src/cli/code-cache.ts). A single module starts about twice as fast as the same code
 // spread over a few hundred files (Node resolves and reads each one), and with the cache V8 reads
 // the bytecode instead of compiling the bundle again: the CLI is started for every build.
-// Puppeteer, @puppeteer/browsers and pdf-lib stay outside: they are loaded only for PDFs;
-// pptxgenjs and jszip only for --pptx.
+// Puppeteer and pdf-lib, loaded only for PDFs, are a bundle of their own beside it,
+// dist/briefdeck-pdf.cjs, with a code cache too: requiring puppeteer-core's few hundred files
+// took longer than Chromium's start, on which the PDF waits. pptxgenjs and jszip, only for
+// --pptx, and @puppeteer/browsers, only where no browser is found on PATH, stay outside.
 import { createHash } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,13 +38,48 @@ await build({
   stdin: { contents: "export { en, fr } from 'chrono-node';", resolveDir: '.', loader: 'js' },
   outfile: 'dist/briefdeck-chrono.cjs',
 });
+const pdfBundle = 'dist/briefdeck-pdf.cjs';
+await build({
+  ...common,
+  format: 'cjs',
+  // Each library is started on first use, not when the bundle is loaded.
+  stdin: {
+    contents: "module.exports = { get puppeteer() { return require('puppeteer-core'); }, get pdfLib() { return require('pdf-lib'); } };",
+    resolveDir: '.',
+    loader: 'js',
+  },
+  outfile: pdfBundle,
+  // Only for WebDriver BiDi and PAC proxy files, which briefdeck never asks for.
+  external: ['chromium-bidi', 'chromium-bidi/*', '@tootallnate/quickjs-emscripten', 'bufferutil', 'utf-8-validate'],
+});
+const idOf = async (file) => createHash('sha256').update(await readFile(file)).digest('hex');
+const pdfId = await idOf(pdfBundle);
+// In the CLI bundle, puppeteer-core and pdf-lib are taken from the PDF bundle, loaded once.
+const pdfApart = {
+  name: 'pdf-apart',
+  setup(b) {
+    b.onResolve({ filter: /^(puppeteer-core|pdf-lib|briefdeck:pdf)$/ }, (args) => ({ path: args.path, namespace: 'briefdeck-pdf' }));
+    b.onLoad({ filter: /.*/, namespace: 'briefdeck-pdf' }, (args) => ({
+      resolveDir: path.resolve('src/cli'),
+      loader: 'js',
+      contents:
+        args.path === 'briefdeck:pdf'
+          ? `const { requireCached } = require('./code-cache.ts');
+             const pdf = requireCached(require('node:path').join(__dirname, 'briefdeck-pdf.cjs'), ${JSON.stringify(pdfId)});
+             // Bytecode compiled in this run (launching, printing) is kept for the next.
+             if (pdf.stale) process.once('exit', pdf.save);
+             module.exports = pdf.exports;`
+          : `module.exports = require('briefdeck:pdf').${args.path === 'pdf-lib' ? 'pdfLib' : 'puppeteer'};`,
+    }));
+  },
+};
 await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/run.ts'],
   outfile: bundle,
-  external: ['puppeteer-core', 'pdf-lib', '@puppeteer/browsers', 'pptxgenjs', 'jszip'],
-  plugins: [chronoApart],
+  external: ['@puppeteer/browsers', 'pptxgenjs', 'jszip'],
+  plugins: [chronoApart, pdfApart],
   // import() of a module outside the bundle becomes require(): V8 forgets a script's import()
   // handler when its code comes from the cache.
   supported: { 'dynamic-import': false },
@@ -51,7 +88,7 @@ await build({
   banner: { js: "const __bdUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The bundle's identity, for its code cache to be used with this bundle only.
-const id = createHash('sha256').update(await readFile(bundle)).digest('hex');
+const id = await idOf(bundle);
 await build({
   ...common,
   format: 'esm',
@@ -95,3 +132,17 @@ try {
 } finally {
   await rm(work, { recursive: true, force: true });
 }
+
+// The PDF bundle's cache: puppeteer-core started, and pdf-lib writing and reading a PDF (a build
+// with a browser adds the bytecode of launching and printing to it the first time).
+await rm(cacheFileOf(pdfBundle), { force: true });
+const pdf = requireCached(path.resolve(pdfBundle), pdfId);
+void pdf.exports.puppeteer.default.defaultArgs();
+const { PDFDocument } = pdf.exports.pdfLib;
+const made = await PDFDocument.create();
+made.addPage([1280, 720]);
+made.setTitle('briefdeck');
+const read = await PDFDocument.load(await made.save(), { updateMetadata: false });
+read.setSubject('code cache');
+await read.save({ useObjectStreams: false });
+pdf.save();
