@@ -107,9 +107,26 @@ export class BrowserPool {
     }
   }
 
+  /**
+   * A new page. The first one is the blank tab Chromium opens as it starts, whose renderer is
+   * already running: a page of its own would cost starting another.
+   */
+  async newPage(): Promise<Page> {
+    const browser = await this.browser();
+    if (!this.claimed.has(browser)) {
+      this.claimed.add(browser);
+      const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
+      if (blank) return blank;
+    }
+    return browser.newPage();
+  }
+
+  /** Browsers whose first blank tab has been handed out. */
+  private readonly claimed = new WeakSet<Browser>();
+
   /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const page = await (await this.browser()).newPage();
+    const page = await this.newPage();
     page.setDefaultTimeout(this.timeoutMs);
     page.setDefaultNavigationTimeout(this.timeoutMs);
     try {
@@ -123,7 +140,17 @@ export class BrowserPool {
    * Closes the browser. One that does not quit within a few seconds (hung, or stopped) is
    * killed with its whole process group, so no Chromium process outlives the pool.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    // A second caller waits for the same shutdown rather than returning before it is over.
+    this.closing ??= this.shutdown().finally(() => {
+      this.closing = undefined;
+    });
+    return this.closing;
+  }
+
+  private closing?: Promise<void>;
+
+  private async shutdown(): Promise<void> {
     const launching = this.launching;
     const abortLaunch = this.abortLaunch;
     this.launching = undefined;

@@ -170,6 +170,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           pptx: opts.pptx,
           warn: io.err,
           onEvent,
+          // Chromium shuts down while the last PDF is finished and written.
+          releaseBrowser: true,
         });
         progress?.finish(displayPath(path.resolve(opts.out)));
         for (const r of result.built) {

@@ -14,12 +14,14 @@ export type DeckEvent =
   | { deck: string; status: 'done'; result: BuildResult }
   | { deck: string; status: 'failed'; error: BriefdeckError };
 
-export interface BuildAllOptions extends Omit<BuildOptions, 'onPhase'> {
+export interface BuildAllOptions extends Omit<BuildOptions, 'onPhase' | 'onPrinted'> {
   /** Decks built at once; each holds at most one browser page. */
   jobs: number;
   /** Rebuild decks even when their inputs did not change. */
   force?: boolean;
   onEvent?: (event: DeckEvent) => void;
+  /** Told when a deck needs the browser no more (see BuildOptions.onPrinted). */
+  onDeckPrinted?: (deck: string) => void;
 }
 
 export interface BuildAllResult {
@@ -57,7 +59,7 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
       const deck = path.basename(dir);
       emit({ deck, status: 'building' });
       try {
-        const result = await buildDeck(dir, { ...options, onPhase: (status) => emit({ deck, status }) });
+        const result = await buildDeck(dir, { ...options, onPhase: (status) => emit({ deck, status }), onPrinted: () => options.onDeckPrinted?.(deck) });
         built.push(result);
         emit({ deck, status: 'done', result });
       } catch (err) {
@@ -73,6 +75,24 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   built.sort((a, b) => order(a.name) - order(b.name));
   failed.sort((a, b) => order(a.deck) - order(b.deck));
   return { built, upToDate, failed };
+}
+
+/**
+ * Closes `pool` as soon as every one of `decks` has printed its last page, failed or been found
+ * up to date, instead of after the last PDF is finished and written: Chromium shuts down
+ * meanwhile. Hand both callbacks to buildAll.
+ */
+export function closeWhenPrinted(pool: BrowserPool | undefined, decks: readonly string[]): Pick<BuildAllOptions, 'onEvent' | 'onDeckPrinted'> {
+  const pending = new Set(decks.map((d) => path.basename(d)));
+  const release = (deck: string) => {
+    if (pending.delete(deck) && pending.size === 0) void pool?.close();
+  };
+  return {
+    onDeckPrinted: release,
+    onEvent: (event) => {
+      if (event.status === 'done' || event.status === 'failed' || event.status === 'up-to-date') release(event.deck);
+    },
+  };
 }
 
 export interface BuildDecksOptions {
@@ -100,8 +120,10 @@ export interface BuildDecksOptions {
   shard?: Shard;
   /** Where deck folders, `out` and a brand file are resolved, and slides/ looked for; default the working directory. */
   cwd?: string;
-  /** A browser to share; by default one is started for the PDFs and closed at the end. */
+  /** A browser to share; by default one is started for the PDFs and closed once they are printed. */
   pool?: BrowserPool;
+  /** Close `pool` too once the last deck is printed: it is not used after this build. */
+  releaseBrowser?: boolean;
   onEvent?: (event: DeckEvent) => void;
   /** Told what a build waits for (another build holding the deck's folder), one line each. */
   warn?: (line: string) => void;
@@ -119,6 +141,8 @@ export async function build(decks: readonly string[] = [], options: BuildDecksOp
   const all = await resolveDecks(decks, cwd);
   const dirs = options.shard ? shardOf(all, options.shard) : all;
   const pool = options.pool ?? browserFor({ pdf: options.pdf ?? true, timeout: options.timeout ?? 30 });
+  // A browser of its own is closed as soon as the last deck is printed; one handed in is the caller's.
+  const release = pool !== options.pool || options.releaseBrowser ? closeWhenPrinted(pool, dirs) : {};
   try {
     const result = await buildAll(dirs, {
       jobs: options.jobs ?? availableParallelism(),
@@ -130,7 +154,11 @@ export async function build(decks: readonly string[] = [], options: BuildDecksOp
       handout: options.handout,
       strict: options.strict,
       pptx: options.pptx,
-      onEvent: options.onEvent,
+      onEvent: (event) => {
+        release.onEvent?.(event);
+        options.onEvent?.(event);
+      },
+      onDeckPrinted: release.onDeckPrinted,
       ...(options.warn ? { warn: options.warn } : {}),
     });
     return { ...result, decks: dirs };

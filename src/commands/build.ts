@@ -50,6 +50,8 @@ export interface BuildOptions {
   pptx?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
+  /** Told when the deck needs the browser no more: its last page is printed (the PDF is still being finished). */
+  onPrinted?: () => void;
   /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
   keepPdf?: boolean;
   /** Told what the build waits for (another build holding the deck's folder). */
@@ -304,6 +306,7 @@ async function writeDeck(job: {
           return stagedHtml.temp;
         },
         htmlFile: stagedHtml.temp,
+        onPrinted: files.handout ? undefined : options.onPrinted,
       });
       rendered = printed.rendered;
       blocked = printed.blocked;
@@ -312,6 +315,7 @@ async function writeDeck(job: {
       await stagedPdf.write(printed.pdf);
       if (files.handout) {
         const handout = await printHandout(options.pool, { outDir, name, deck: rendered.deck, ...renderOptions(theme) });
+        options.onPrinted?.();
         // Notes cut short would lose what the reader of the handout came for.
         if (handout.crowded.length > 0) throw crowdedError(facts, rendered.deck, handout.crowded);
         handoutCrowded = handout.crowded;
@@ -374,6 +378,8 @@ export async function printMeasured(
     theme?: ResolvedTheme;
     htmlFile: string;
     write: (next: Rendered) => Promise<string>;
+    /** Told as the last page is printed, before the PDF is finished. */
+    onPrinted?: () => void;
   },
 ): Promise<{ rendered: Rendered; pdf: Uint8Array; blocked: string[] }> {
   const { facts, name, composed } = job;
@@ -398,6 +404,7 @@ export async function printMeasured(
     return job.write(rendered);
   };
   const result = await printDeck(pool, job.htmlFile, name, relayout);
+  job.onPrinted?.();
   const slides = rendered.deck.slides.length;
   if (result.pages !== slides) throw new Error(`${name}: print view laid out ${result.pages} pages for ${slides} slides`);
   const meta = pdfMeta(rendered.deck);

@@ -163,16 +163,10 @@ class PrintPage {
   ) {}
 
   static async open(pool: BrowserPool): Promise<PrintPage> {
-    const page = await (await pool.browser()).newPage();
+    const page = await pool.newPage();
     page.setDefaultTimeout(pool.timeoutMs);
     page.setDefaultNavigationTimeout(pool.timeoutMs);
     const printer = new PrintPage(page, pool.timeoutMs);
-    // Several pages print at once; unfocused ones would otherwise be throttled by Chromium
-    // and wait on animation frames that never come.
-    const cdp = await page.createCDPSession();
-    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
-    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
-    await page.setRequestInterception(true);
     page.on('pageerror', (error) => printer.errors.push(error instanceof Error ? error.message : String(error)));
     page.on('request', (request) => {
       const url = request.url();
@@ -183,18 +177,27 @@ class PrintPage {
         void request.abort('blockedbyclient');
       }
     });
-    await page.evaluateOnNewDocument(() => {
-      window.__briefdeckPdfReady = new Promise((resolve) =>
-        window.addEventListener('pdf-ready', () => resolve(), { once: true }),
-      );
-      // Remote files are refused by the page's policy before any request is made.
-      window.__briefdeckRefused = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__briefdeckRefused!.push(
-          /^(inline|eval)$/.test(e.blockedURI) ? `${e.blockedURI} code (${e.effectiveDirective}, refused by the page's Content-Security-Policy)` : e.blockedURI,
-        ),
-      );
-    });
+    const cdp = await page.createCDPSession();
+    // Sent together: each is a round trip to Chromium, and none needs another's answer.
+    await Promise.all([
+      // Several pages print at once; unfocused ones would otherwise be throttled by Chromium
+      // and wait on animation frames that never come.
+      cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }),
+      cdp.send('Page.setWebLifecycleState', { state: 'active' }),
+      page.setRequestInterception(true),
+      page.evaluateOnNewDocument(() => {
+        window.__briefdeckPdfReady = new Promise((resolve) =>
+          window.addEventListener('pdf-ready', () => resolve(), { once: true }),
+        );
+        // Remote files are refused by the page's policy before any request is made.
+        window.__briefdeckRefused = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__briefdeckRefused!.push(
+            /^(inline|eval)$/.test(e.blockedURI) ? `${e.blockedURI} code (${e.effectiveDirective}, refused by the page's Content-Security-Policy)` : e.blockedURI,
+          ),
+        );
+      }),
+    ]);
     return printer;
   }
 
