@@ -407,5 +407,7 @@ const lines = [
   '',
 ];
 await mkdir(path.dirname(values.out), { recursive: true });
-await writeFile(values.out, lines.join('\n'));
+// A hand-written "## Profile" section after the figures (where the time goes) is kept.
+const profile = await readFile(values.out, 'utf8').then((text) => /\n## Profile\b[\s\S]*$/.exec(text)?.[0] ?? '', () => '');
+await writeFile(values.out, lines.join('\n') + profile);
 console.log(`\n${lines.slice(5).join('\n')}\nwrote ${path.relative(process.cwd(), values.out) || values.out}`);
