@@ -116,6 +116,22 @@ export const ar: Labels = {
     conditional: (n, c) => `يدعم الخيار ${n} ${c}`,
     conditionalMark: 'يدعم بشرط',
   },
+  drawing: {
+    past: 'سابق',
+    upcoming: 'قادم',
+    numbered: 'مرقمة كما في جدول التسلسل الزمني',
+    option: 'الخيار',
+    backs: 'يؤيد',
+    conditional: 'يؤيد بشروط',
+    opposes: 'يعارض',
+    open: 'متردد',
+    unknown: 'موقف غير معروف',
+    // Counts as "(number of events: 3)", which needs none of Arabic's six plural forms.
+    timeline: (count, from, to, numbered, asOf) =>
+      `التسلسل الزمني (عدد الأحداث: ${count})، ${from} – ${to}${numbered ? '، مرقمة كما في جدول التسلسل الزمني' : ''}؛ حتى ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `مواقف الأطراف من الخيارات (عدد الأطراف: ${actors}، عدد الخيارات: ${options}${range ? `، من ${range[0]} إلى ${range[1]}` : ''}): دائرة ممتلئة يؤيد،${conditional ? ' دائرة نصف ممتلئة يؤيد بشروط،' : ''} علامة × يعارض، دائرة فارغة متردد، شرطة موقف غير معروف.`,
+  },
   date,
   dateShort,
   span: spansOf(date, (d) => `منذ ${d}`),

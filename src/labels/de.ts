@@ -115,6 +115,21 @@ export const de: Labels = {
     conditional: (n, c) => `unterstützt Option ${n} ${c}`,
     conditionalMark: 'unterstützt unter Bedingung',
   },
+  drawing: {
+    past: 'vergangen',
+    upcoming: 'bevorstehend',
+    numbered: 'nummeriert wie in der Tabelle der Zeitleiste',
+    option: 'Option',
+    backs: 'unterstützt',
+    conditional: 'unterstützt unter Bedingungen',
+    opposes: 'lehnt ab',
+    open: 'unentschieden',
+    unknown: 'Haltung unbekannt',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Zeitleiste mit ${count} ${count === 1 ? 'Ereignis' : 'Ereignissen'} (${from} – ${to})${numbered ? ', nummeriert wie in der Tabelle der Zeitleiste' : ''}; Stand: ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Haltungen von ${actors} ${actors === 1 ? 'Akteur' : 'Akteuren'} zu ${options} ${options === 1 ? 'Option' : 'Optionen'}${range ? ` (${range[0]} bis ${range[1]})` : ''}: gefüllter Kreis unterstützt;${conditional ? ' halb gefüllter Kreis unterstützt unter Bedingungen;' : ''} Kreuz lehnt ab; leerer Kreis unentschieden; Strich Haltung unbekannt.`,
+  },
   date,
   dateShort,
   span: spansOf(date, (d) => `seit ${d}`),

@@ -112,6 +112,21 @@ export const en: Labels = {
     conditional: (n, c) => `backs option ${n} ${c}`,
     conditionalMark: 'backs on a condition',
   },
+  drawing: {
+    past: 'past',
+    upcoming: 'upcoming',
+    numbered: 'numbered as in the timeline table',
+    option: 'Option',
+    backs: 'backs',
+    conditional: 'backs, with conditions',
+    opposes: 'opposes',
+    open: 'undecided',
+    unknown: 'position not known',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Timeline of ${count} event${count === 1 ? '' : 's'}, ${from} to ${to}${numbered ? ', numbered as in the timeline table' : ''}; as of ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Positions of ${actors} actor${actors === 1 ? '' : 's'} on ${options} option${options === 1 ? '' : 's'}${range ? ` (${range[0]} to ${range[1]})` : ''}: filled circle backs,${conditional ? ' half-filled circle backs with conditions,' : ''} cross opposes, open circle undecided, dash not known.`,
+  },
   // Day, month, year: unambiguous in every English-speaking country.
   date: formatDate,
   dateShort: formatDateShort,

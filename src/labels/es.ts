@@ -115,6 +115,21 @@ export const es: Labels = {
     conditional: (n, c) => `apoya la opción ${n} ${c}`,
     conditionalMark: 'apoya con condiciones',
   },
+  drawing: {
+    past: 'pasado',
+    upcoming: 'próximo',
+    numbered: 'numerados como en la tabla cronológica',
+    option: 'Opción',
+    backs: 'apoya',
+    conditional: 'apoya con condiciones',
+    opposes: 'se opone',
+    open: 'indeciso',
+    unknown: 'postura desconocida',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Cronología de ${count} ${count === 1 ? 'acontecimiento' : 'acontecimientos'} (${from} – ${to})${numbered ? ', numerados como en la tabla cronológica' : ''}; situación a ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Posturas de ${actors} ${actors === 1 ? 'actor' : 'actores'} sobre ${options} ${options === 1 ? 'opción' : 'opciones'}${range ? ` (de la ${range[0]} a la ${range[1]})` : ''}: círculo lleno apoya;${conditional ? ' círculo medio lleno apoya con condiciones;' : ''} cruz se opone; círculo vacío indeciso; guion postura desconocida.`,
+  },
   date,
   dateShort,
   span: spansOf(date, (d) => `desde ${d}`),

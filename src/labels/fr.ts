@@ -117,6 +117,21 @@ export const fr: Labels = {
     conditional: (n, c) => `soutient l’option ${n} ${c}`,
     conditionalMark: 'soutient sous condition',
   },
+  drawing: {
+    past: 'passé',
+    upcoming: 'à venir',
+    numbered: 'numérotés comme dans le tableau chronologique',
+    option: 'Option',
+    backs: 'soutient',
+    conditional: 'soutient sous conditions',
+    opposes: 's’oppose',
+    open: 'indécis',
+    unknown: 'position inconnue',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Chronologie de ${count} ${count > 1 ? 'événements' : 'événement'} (${from} – ${to})${numbered ? ', numérotés comme dans le tableau chronologique' : ''}${NB}; situation au ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Positions de ${actors} ${actors > 1 ? 'acteurs' : 'acteur'} sur ${options} ${options > 1 ? 'options' : 'option'}${range ? ` (${range[0]} à ${range[1]})` : ''}${NB}: cercle plein, soutient${NB};${conditional ? ` cercle à demi plein, soutient sous conditions${NB};` : ''} croix, s’oppose${NB}; cercle vide, indécis${NB}; tiret, position inconnue.`,
+  },
   date,
   dateShort,
   span: spansOf(date, (d) => `depuis ${d}`),

@@ -96,6 +96,30 @@ export interface Labels {
     /** The legend's word for that mark. */
     conditionalMark: string;
   };
+  /**
+   * The words inside the drawings: the timeline's legend and the matrix's heads, legend and
+   * accessible names. Their widths are estimated from these words, so the drawings lay out
+   * around them.
+   */
+  drawing: {
+    /** The legend's words for past and upcoming events; `upcoming` also follows an upcoming event's date. */
+    past: string;
+    upcoming: string;
+    /** The legend's note when events are shown by their numbers in the timeline table. */
+    numbered: string;
+    /** Before an option's number in the matrix: "Option 3". */
+    option: string;
+    /** The matrix legend, one entry per mark. */
+    backs: string;
+    conditional: string;
+    opposes: string;
+    open: string;
+    unknown: string;
+    /** The timeline drawing's accessible name: its events, first and last date, and as-of date. */
+    timeline: (count: number, from: string, to: string, numbered: boolean, asOf: string) => string;
+    /** The matrix drawing's accessible name: its size, its options' numbers, and what each mark means. */
+    matrix: (actors: number, options: number, range: readonly [number, number] | undefined, conditional: boolean) => string;
+  };
   /** Dates at their precision: "13 February 2019", and the short form for tables, "13 Feb 2019". */
   date: (d: PartialDate) => string;
   dateShort: (d: PartialDate) => string;
@@ -135,4 +159,5 @@ export type LabelOverrides = Partial<{
   section?: Partial<Record<SectionKey, string>>;
   heading?: Partial<{ [K in keyof Labels['heading'] as Labels['heading'][K] extends string ? K : never]: string }>;
   columns?: Partial<Labels['columns']>;
+  drawing?: Partial<{ [K in keyof Labels['drawing'] as Labels['drawing'][K] extends string ? K : never]: string }>;
 };

@@ -226,7 +226,7 @@ function timeline(ctx: Context): Flow[] {
   const fieldOf = new Map(events.map((e, i) => [entries[i]!, `timeline[${e.order}].event`]));
   // A crowded timeline is drawn over several slides, each a drawing of its own; where even
   // that leaves no room for its labels, it shows numbered markers and the table is their key.
-  const chunks = timelineChunks(entries, ctx.asOf, DRAWING_ROOM);
+  const chunks = timelineChunks(entries, ctx.asOf, DRAWING_ROOM, L);
   const numbered = chunks.some((c) => c.numbered);
   const numberOf = new Map(chunks.flatMap((c) => c.events.map((e, i) => [e, c.numbers[i]!] as const)));
   const charts = chunks.map(
@@ -413,7 +413,7 @@ function options(ctx: Context): Flow[] {
       ...(o.conditional ? { conditional: o.conditional.map((c) => ({ actor: c.actor, condition: oneLine(c.condition) })) } : {}),
     }));
     // Many actors or options: the matrix goes on over several slides, a piece each.
-    const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM);
+    const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM, L);
     pieces.forEach((piece, i) => {
       const title = L.continued(L.heading.matrix, i, pieces.length);
       flows.push({
