@@ -52,7 +52,7 @@ const MAX_ROW = 76;
 const R = 11;
 
 /** The mark for a position: each a different shape, so it reads in greyscale print. */
-function mark(position: Position, cx: number, cy: number): string {
+function mark(position: Position, cx: number, cy: number, rtl = false): string {
   switch (position) {
     case 'backs':
       return el('circle', { class: 'm-backs', cx, cy, r: R });
@@ -60,7 +60,8 @@ function mark(position: Position, cx: number, cy: number): string {
       // Half filled: between backing (filled) and undecided (open), in any print.
       return (
         el('circle', { class: 'm-open', cx, cy, r: R - 1 }) +
-        el('path', { class: 'm-backs', d: `M${cx} ${cy - R + 1}A${R - 1} ${R - 1} 0 0 0 ${cx} ${cy + R - 1}Z` })
+        // The half nearer the actor's name is filled: the left, or the right when mirrored.
+        el('path', { class: 'm-backs', d: `M${cx} ${cy - R + 1}A${R - 1} ${R - 1} 0 0 ${rtl ? 1 : 0} ${cx} ${cy + R - 1}Z` })
       );
     case 'opposes':
       return el('path', { class: 'm-opposes', d: `M${cx - 9} ${cy - 9}L${cx + 9} ${cy + 9}M${cx + 9} ${cy - 9}L${cx - 9} ${cy + 9}` });
@@ -239,10 +240,14 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
   const height = Math.max(room, layout.height);
   const top = Math.floor(Math.max(0, room - (layout.height + grid - natural)) / 2);
   const parts: string[] = [];
+  // Right to left: the actors' column on the right, options numbered from right to left, text
+  // anchored at its right end ("start" in a right-to-left SVG).
+  const rtl = labels.dir === 'rtl';
+  const X = (x: number) => (rtl ? WIDTH - x : x);
 
   const headY = top + 22;
   options.forEach((_, i) => {
-    const x = nameWidth + column * (i + 0.5);
+    const x = X(nameWidth + column * (i + 0.5));
     const lines = [
       { x, y: headY, content: layout.heads[i]!, class: 'm-head' },
       ...layout.titles[i]!.map((content, l) => ({ x, y: headY + LINE * (l + 1), content, class: 'm-title' })),
@@ -257,25 +262,25 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
     if (r % 2 === 0) parts.push(el('rect', { class: 'm-stripe', x: 0, y, width: WIDTH, height: h }));
     const names = layout.names[r]!;
     const first = y + h / 2 - ((names.length - 1) * LINE) / 2 + 7;
-    parts.push(textBlock(names.map((content, l) => ({ x: 8, y: first + l * LINE, content })), { class: 'm-name' }));
+    parts.push(textBlock(names.map((content, l) => ({ x: X(8), y: first + l * LINE, content })), { class: 'm-name' }));
     options.forEach((o, i) => {
       const cx = nameWidth + column * (i + 0.5);
-      parts.push(mark(positionOf(a.id, o), cx, y + h / 2));
+      parts.push(mark(positionOf(a.id, o), X(cx), y + h / 2, rtl));
       const note = notes.find((n) => n.actor === a.id && n.option === i);
-      if (note) parts.push(text(cx + R + 5, y + h / 2 + 7, String(note.number), { class: 'm-note' }));
+      if (note) parts.push(text(X(cx + R + 5), y + h / 2 + 7, String(note.number), { class: 'm-note' }));
     });
     y += h;
   });
   y += 12;
   for (const item of layout.legend) {
     const ly = y + item.y + LINE - 4;
-    parts.push(mark(item.position, item.x + R + 1, ly - 7), text(item.x + 2 * R + 10, ly, positionWords(labels)[item.position], { class: 'm-legend' }));
+    parts.push(mark(item.position, X(item.x + R + 1), ly - 7, rtl), text(X(item.x + 2 * R + 10), ly, positionWords(labels)[item.position], { class: 'm-legend' }));
   }
   y += layout.legendHeight;
   for (const f of layout.foot) {
     const lines = [
-      { x: 0, y: y + 20, content: f.head, class: 'm-key-head' },
-      ...f.lines.map((content, l) => ({ x: f.indent, y: y + 20 + l * LINE, content, class: 'm-legend' })),
+      { x: X(0), y: y + 20, content: f.head, class: 'm-key-head' },
+      ...f.lines.map((content, l) => ({ x: X(f.indent), y: y + 20 + l * LINE, content, class: 'm-legend' })),
     ];
     parts.push(textBlock(lines));
     y += f.lines.length * LINE + 6;
@@ -298,7 +303,7 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
   const label = labels.drawing.matrix(actors.length, options.length, range, notes.length > 0);
   const svg = el(
     'svg',
-    { class: 'v-matrix', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label },
+    { class: 'v-matrix', direction: rtl ? 'rtl' : undefined, viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label },
     el('title', {}, escapeXml(label)) + parts.join(''),
   );
   return { svg, alt, label };

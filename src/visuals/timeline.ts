@@ -328,6 +328,8 @@ export interface TimelineMark {
 export interface TimelineLayout {
   width: number;
   height: number;
+  /** Right to left: time runs from right to left, and text anchors are mirrored. */
+  dir: 'ltr' | 'rtl';
   numbered: boolean;
   /** False when even numbered markers did not fit the room and were stacked beyond it. */
   fits: boolean;
@@ -462,8 +464,9 @@ function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate
   });
 
   const label = L.drawing.timeline(events.length, L.date(events[0]!.when), L.date(events[events.length - 1]!.when), chunk.numbered, L.date(asOf));
-  return {
+  const layout: TimelineLayout = {
     width: WIDTH,
+    dir: 'ltr',
     height: total,
     numbered: chunk.numbered,
     fits,
@@ -475,6 +478,36 @@ function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate
     marks,
     numbers: chunk.numbers,
     label,
+  };
+  return L.dir === 'rtl' ? mirrored(layout) : layout;
+}
+
+/**
+ * The layout for a right-to-left reader: the earliest event at the right, each box, legend item
+ * and label on the mirrored side, its text anchored at the mirrored end.
+ */
+function mirrored(layout: TimelineLayout): TimelineLayout {
+  const X = (x: number) => layout.width - x;
+  const line = (s: TimelineSegment): TimelineSegment => ({ ...s, x1: X(s.x1), x2: X(s.x2) });
+  const flip = { left: 'right', middle: 'middle', right: 'left' } as const;
+  const words = (t: TimelineText): TimelineText => ({ ...t, x: X(t.x), anchor: flip[t.anchor] });
+  const box = <T extends { x: number; width: number }>(b: T): T => ({ ...b, x: X(b.x) - b.width });
+  const dot = <T extends { cx: number }>(m: T): T => ({ ...m, cx: X(m.cx) });
+  return {
+    ...layout,
+    dir: 'rtl',
+    axis: layout.axis.map(line),
+    breaks: layout.breaks.map(line),
+    scale: layout.scale.map(words),
+    asOf: { line: line(layout.asOf.line), label: words(layout.asOf.label) },
+    legend: layout.legend.map((l) => ({ ...(l.marker ? { marker: dot(l.marker) } : {}), text: words(l.text) })),
+    marks: layout.marks.map((m) => ({
+      ...m,
+      marker: dot(m.marker),
+      ...(m.span ? { span: box(m.span) } : {}),
+      leader: line(m.leader),
+      box: { ...box(m.box), lines: m.box.lines.map(words) },
+    })),
   };
 }
 
@@ -490,17 +523,27 @@ const textClass = (t: TimelineText) => TEXT_CLASS[t.role] + (t.upcoming ? ' v-up
 const dotClass = (upcoming: boolean) => (upcoming ? 'v-dot v-upcoming' : 'v-dot');
 const segment = (cls: string, s: TimelineSegment) => el('line', { class: cls, ...s });
 
+/**
+ * SVG's text-anchor names the end of the text in its own direction: in a right-to-left drawing
+ * "start" is the right end. The default (start) is left out.
+ */
+function anchorOf(anchor: TimelineText['anchor'], dir: TimelineLayout['dir']): string | undefined {
+  if (anchor === 'middle') return 'middle';
+  return (anchor === 'left') === (dir === 'ltr') ? undefined : 'end';
+}
+
 /** The SVG of a laid-out timeline: labels last, each on a patch of background, so no line runs through its text. */
 export function timelineSvg(layout: TimelineLayout): string {
   const parts: string[] = [];
   for (const s of layout.axis) parts.push(segment('v-axis', s));
   for (const s of layout.breaks) parts.push(segment('v-axis', s));
-  for (const t of layout.scale) parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+  const words = (t: TimelineText) => text(t.x, t.y, t.text, { class: textClass(t), 'text-anchor': anchorOf(t.anchor, layout.dir) });
+  for (const t of layout.scale) parts.push(words(t));
   parts.push(segment('v-asof', layout.asOf.line));
-  parts.push(text(layout.asOf.label.x, layout.asOf.label.y, layout.asOf.label.text, { class: textClass(layout.asOf.label) }));
+  parts.push(words(layout.asOf.label));
   for (const { marker: m, text: t } of layout.legend) {
     if (m) parts.push(el('circle', { class: dotClass(m.upcoming), cx: m.cx, cy: m.cy, r: m.r }));
-    parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+    parts.push(words(t));
   }
   for (const m of layout.marks) {
     parts.push(segment('v-connector', m.leader));
@@ -510,15 +553,16 @@ export function timelineSvg(layout: TimelineLayout): string {
   for (const m of layout.marks) {
     const b = m.box;
     const back = el('rect', { class: layout.numbered ? 'v-number-bg' : 'v-label-bg', x: b.x, y: b.y, width: b.width, height: b.height });
-    const centred = b.lines.every((l) => l.anchor === 'middle');
+    // The lines of a box share one anchor.
     const label = textBlock(
       b.lines.map((l) => ({ x: l.x, y: l.y, content: l.text, class: textClass(l) })),
-      centred ? { 'text-anchor': 'middle' } : {},
+      { 'text-anchor': anchorOf(b.lines[0]?.anchor ?? 'left', layout.dir) },
     );
     parts.push(el('g', {}, back + label));
   }
   const { width, height, label } = layout;
-  return el('svg', { class: 'v-timeline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label }, el('title', {}, escapeXml(label)) + parts.join(''));
+  const direction = layout.dir === 'rtl' ? 'rtl' : undefined;
+  return el('svg', { class: 'v-timeline', direction, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label }, el('title', {}, escapeXml(label)) + parts.join(''));
 }
 
 /** The timeline drawn as SVG (see layoutTimeline), with its text alternative. */

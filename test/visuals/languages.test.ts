@@ -80,4 +80,21 @@ describe('the words inside the drawings, in the deck’s language', () => {
       for (const m of layout.marks) expect(m.box.x + m.box.width).toBeLessThanOrEqual(layout.width);
     }
   });
+
+  it('mirrors a right-to-left drawing: the same picture with the earliest event at the right', () => {
+    // Hebrew has no label set: English words, written right to left, so only the direction differs.
+    const ltr = layoutTimeline(events, asOf);
+    const rtl = layoutTimeline(events, asOf, undefined, labelsFor('he'));
+    expect([ltr.dir, rtl.dir]).toEqual(['ltr', 'rtl']);
+    expect(rtl.marks.map((m) => m.marker.cx)).toEqual(ltr.marks.map((m) => ltr.width - m.marker.cx));
+    expect(rtl.marks.map((m) => m.box.x + m.box.width)).toEqual(ltr.marks.map((m) => ltr.width - m.box.x));
+    expect(rtl.marks[0]!.box.lines.map((l) => l.anchor)).toEqual(ltr.marks[0]!.box.lines.map(() => 'right'));
+    const svg = drawTimeline(events, asOf, undefined, labelsFor('he')).svg;
+    expect(svg).toMatch(/^<svg class="v-timeline" direction="rtl"/);
+    // Text anchored at its right end is SVG's default ("start") in a right-to-left drawing.
+    expect(svg).not.toMatch(/<text[^>]*text-anchor="start"/);
+    const grid = drawMatrix(matrix, 1, undefined, labelsFor('ar')).svg;
+    const nameX = Number(/<text class="m-name"><tspan x="([\d.]+)"/.exec(grid)![1]);
+    expect(nameX).toBe(1168 - 8);
+  });
 });
