@@ -136,6 +136,7 @@ export const ar: Labels = {
   dateShort,
   span: spansOf(date, (d) => `منذ ${d}`),
   spanShort: spansOf(dateShort, (d) => `منذ ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'بيان',
   dateOfSource: (date) => `${date} (تاريخ المصدر)`,
   unchecked: 'لم يُطابَق مع المصدر',

@@ -134,6 +134,7 @@ export const de: Labels = {
   dateShort,
   span: spansOf(date, (d) => `seit ${d}`),
   spanShort: spansOf(dateShort, (d) => `seit ${d}`),
+  quoteMarks: ['„', '“'],
   statement: 'Erklärung',
   dateOfSource: (date) => `${date} (Datum der Quelle)`,
   unchecked: 'nicht mit der Quelle abgeglichen',

@@ -132,6 +132,7 @@ export const en: Labels = {
   dateShort: formatDateShort,
   span: (s) => formatSpan(s),
   spanShort: (s) => formatSpan(s, true),
+  quoteMarks: ['“', '”'],
   statement: 'statement',
   dateOfSource: (date) => `${date} (date of the source)`,
   unchecked: 'not checked against the source',

@@ -134,6 +134,7 @@ export const es: Labels = {
   dateShort,
   span: spansOf(date, (d) => `desde ${d}`),
   spanShort: spansOf(dateShort, (d) => `desde ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'declaración',
   dateOfSource: (date) => `${date} (fecha de la fuente)`,
   unchecked: 'no cotejada con la fuente',

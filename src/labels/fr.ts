@@ -136,6 +136,7 @@ export const fr: Labels = {
   dateShort,
   span: spansOf(date, (d) => `depuis ${d}`),
   spanShort: spansOf(dateShort, (d) => `depuis ${d}`),
+  quoteMarks: ['«\u00a0', '\u00a0»'],
   statement: 'déclaration',
   dateOfSource: (date) => `${date} (date de la source)`,
   unchecked: 'non vérifiée dans la source',

@@ -137,6 +137,7 @@ export const ru: Labels = {
   dateShort,
   span: spansOf(date, (d) => `с ${d}`),
   spanShort: spansOf(dateShort, (d) => `с ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'заявление',
   dateOfSource: (date) => `${date} (дата источника)`,
   unchecked: 'не сверено с источником',

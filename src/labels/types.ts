@@ -126,6 +126,8 @@ export interface Labels {
   /** A range or an ongoing period: "18–20 May 2032", "since 2020"; and the short form for tables. */
   span: (s: DateSpan) => string;
   spanShort: (s: DateSpan) => string;
+  /** The language's quotation marks, opening and closing, around a quote or a source's title. */
+  quoteMarks: readonly [string, string];
   /** What a quote of an actor itself is called when the facts' `by:` does not say. */
   statement: string;
   /** A quote's date taken from its source: "4 Mar 2031 (date of the source)". */

@@ -137,6 +137,7 @@ export const uk: Labels = {
   dateShort,
   span: spansOf(date, (d) => `з ${d}`),
   spanShort: spansOf(dateShort, (d) => `з ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'заява',
   dateOfSource: (date) => `${date} (дата джерела)`,
   unchecked: 'не звірено з джерелом',

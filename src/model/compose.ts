@@ -322,7 +322,7 @@ function quoteBlock(ctx: Context, q: Quote, actor: Actor | undefined, tag: Run[]
   const date = when && (when.fromSource ? L.dateOfSource(L.dateShort(when.date)) : L.dateShort(when.date));
   return {
     kind: 'quote',
-    runs: [raw('“'), text(q.text), raw('”'), ...tag],
+    runs: [raw(L.quoteMarks[0]), text(q.text), raw(L.quoteMarks[1]), ...tag],
     attribution: [
       raw(`— ${oneLine(who)}${date ? `, ${date}` : ''}`),
       ...ctx.cite([q.source]),
@@ -553,7 +553,8 @@ function nextSteps(ctx: Context): Flow[] {
 function sources(ctx: Context): Flow[] {
   const L = ctx.labels;
   const units = ctx.sourceEntries.map((s, i): Unit => {
-    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, “${s.title}”` : `“${s.title}”`)];
+    const [open, close] = L.quoteMarks;
+    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, ${open}${s.title}${close}` : `${open}${s.title}${close}`)];
     if (s.date) runs.push(raw(`, ${L.date(s.date)}`));
     runs.push(raw('.'));
     if (s.url) runs.push(raw(' '), { kind: 'link', href: s.url, text: s.url });

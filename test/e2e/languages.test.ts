@@ -99,6 +99,9 @@ describe('no English word that briefdeck wrote in a deck in another language', (
       expect(english.length).toBeGreaterThan(50);
       const found = tokens(text).filter((w) => english.includes(w));
       expect([...new Set(found)]).toEqual([]);
+      // Quotes and sources' titles in the language's quotation marks, not English ones.
+      expect(text).not.toMatch(/[“”]/);
+      expect(text).toContain(`${L.quoteMarks[0]}${built.deck.sources[0]!.title.split(" ")[0]}`);
     }, 60_000);
   }
 });
