@@ -113,6 +113,7 @@ export const ar: Labels = {
     opposes: (n) => `يعارض الخيار ${n}`,
     undecided: (n) => `متردد بشأن الخيار ${n}`,
     noPosition: 'موقف غير معروف',
+    unknown: (n) => `الموقف من الخيار ${n} غير معروف`,
     conditional: (n, c) => `يدعم الخيار ${n} ${c}`,
     conditionalMark: 'يدعم بشرط',
   },

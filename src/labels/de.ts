@@ -112,6 +112,7 @@ export const de: Labels = {
     opposes: (n) => `lehnt Option ${n} ab`,
     undecided: (n) => `unentschieden bei Option ${n}`,
     noPosition: 'keine bekannte Haltung',
+    unknown: (n) => `Haltung zu Option ${n} unbekannt`,
     conditional: (n, c) => `unterstützt Option ${n} ${c}`,
     conditionalMark: 'unterstützt unter Bedingung',
   },

@@ -109,6 +109,7 @@ export const en: Labels = {
     opposes: (n) => `opposes option ${n}`,
     undecided: (n) => `undecided on option ${n}`,
     noPosition: 'no known position',
+    unknown: (n) => `position not known on option ${n}`,
     conditional: (n, c) => `backs option ${n} ${c}`,
     conditionalMark: 'backs on a condition',
   },

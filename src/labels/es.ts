@@ -112,6 +112,7 @@ export const es: Labels = {
     opposes: (n) => `se opone a la opción ${n}`,
     undecided: (n) => `indeciso sobre la opción ${n}`,
     noPosition: 'postura desconocida',
+    unknown: (n) => `postura desconocida sobre la opción ${n}`,
     conditional: (n, c) => `apoya la opción ${n} ${c}`,
     conditionalMark: 'apoya con condiciones',
   },

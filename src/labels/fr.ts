@@ -114,6 +114,7 @@ export const fr: Labels = {
     opposes: (n) => `s’oppose à l’option ${n}`,
     undecided: (n) => `indécis sur l’option ${n}`,
     noPosition: 'position inconnue',
+    unknown: (n) => `position inconnue sur l’option ${n}`,
     conditional: (n, c) => `soutient l’option ${n} ${c}`,
     conditionalMark: 'soutient sous condition',
   },

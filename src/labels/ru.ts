@@ -115,6 +115,7 @@ export const ru: Labels = {
     opposes: (n) => `против варианта ${n}`,
     undecided: (n) => `не определился по варианту ${n}`,
     noPosition: 'позиция неизвестна',
+    unknown: (n) => `позиция по варианту ${n} неизвестна`,
     conditional: (n, c) => `поддерживает вариант ${n} ${c}`,
     conditionalMark: 'поддерживает при условии',
   },

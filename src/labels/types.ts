@@ -91,6 +91,8 @@ export interface Labels {
     opposes: (option: number) => string;
     undecided: (option: number) => string;
     noPosition: string;
+    /** No known position on option n, where it has one on others. */
+    unknown: (option: number) => string;
     /** Backs option n on a condition (the condition follows, in the facts' words). */
     conditional: (option: number, condition: string) => string;
     /** The legend's word for that mark. */

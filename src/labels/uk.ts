@@ -115,6 +115,7 @@ export const uk: Labels = {
     opposes: (n) => `проти варіанта ${n}`,
     undecided: (n) => `не визначився щодо варіанта ${n}`,
     noPosition: 'позиція невідома',
+    unknown: (n) => `позиція щодо варіанта ${n} невідома`,
     conditional: (n, c) => `підтримує варіант ${n} ${c}`,
     conditionalMark: 'підтримує за умови',
   },

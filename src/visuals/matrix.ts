@@ -286,18 +286,19 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
     y += f.lines.length * LINE + 6;
   }
 
+  // In words, option by option: every cell, the unknown ones included.
   const alt = actors.map((a) => {
-    const by = (p: Position) => options.flatMap((o, i) => (positionOf(a.id, o) === p ? [`option ${firstOption + i}`] : []));
-    const said = (['backs', 'conditional', 'opposes', 'open'] as const)
-      .filter((p) => by(p).length > 0)
-      .map((p) =>
-        p === 'conditional'
-          ? notes.filter((n) => n.actor === a.id).map((n) => n.text.slice(a.name.length + 1)).join('; ')
-          : `${POSITION_WORDS[p]} ${by(p).join(', ')}`,
-      );
-    if (said.length === 0) return `${a.name}: no known position on ${options.length === 1 ? 'this option' : 'these options'}`;
-    const unknown = by('unknown');
-    return `${a.name}: ${said.join('; ')}${unknown.length ? `; position not known on ${unknown.join(', ')}` : ''}`;
+    const said = options.map((o, i) => {
+      const n = firstOption + i;
+      const position = positionOf(a.id, o);
+      if (position === 'backs') return labels.matrix.backs(n);
+      if (position === 'conditional') return labels.matrix.conditional(n, o.conditional!.find((c) => c.actor === a.id)!.condition);
+      if (position === 'opposes') return labels.matrix.opposes(n);
+      if (position === 'open') return labels.matrix.undecided(n);
+      return labels.matrix.unknown(n);
+    });
+    const known = options.some((o) => positionOf(a.id, o) !== 'unknown');
+    return `${a.name}: ${known ? said.join('; ') : labels.matrix.noPosition}`;
   });
   const range = firstOption > 1 ? ([firstOption, firstOption + options.length - 1] as const) : undefined;
   const label = labels.drawing.matrix(actors.length, options.length, range, notes.length > 0);

@@ -49,6 +49,10 @@ describe('the words inside the drawings, in the deck’s language', () => {
       for (const w of [L.drawing.backs, L.drawing.conditional, L.drawing.opposes, L.drawing.open, L.drawing.unknown]) expect(words).toContain(w);
       expect(words).toContain(`Estmark ${L.matrix.conditional(2, 'si le débit est garanti')}`);
       expect(ariaOf(grid.svg)).toBe(L.drawing.matrix(2, 2, undefined, true).replace(/"/g, '&quot;'));
+      expect(grid.alt).toEqual([
+        `Valdorie: ${L.matrix.backs(1)}; ${L.matrix.undecided(2)}`,
+        `Estmark: ${L.matrix.opposes(1)}; ${L.matrix.conditional(2, 'si le débit est garanti')}`,
+      ]);
 
       for (const english of ENGLISH) {
         if (Object.values(L.drawing).includes(english)) continue;
