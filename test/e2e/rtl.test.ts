@@ -95,6 +95,15 @@ describe('an Arabic deck, right to left', () => {
           labels: [...timeline.querySelectorAll('g')].map((g) => ({ back: box(g.querySelector('rect')!), text: box(g.querySelector('text')!) })),
           texts: [...timeline.querySelectorAll('text'), ...matrix.querySelectorAll('text')].map(box),
           names: [...matrix.querySelectorAll('text.m-name')].map(box),
+          // A Latin run inside an Arabic label: where Chromium sets its letters and the Arabic word before it.
+          mixed: (() => {
+            const line = [...timeline.querySelectorAll('tspan')].find((t) => t.textContent!.includes('NDB')) as SVGTSpanElement | undefined;
+            if (!line) return undefined;
+            const at = (i: number) => line.getExtentOfChar(i).x;
+            const content = line.textContent!;
+            const latin = content.indexOf('NDB');
+            return { n: at(latin), b: at(latin + 2), arabic: at(content.indexOf('بتمويل')) };
+          })(),
           heads: [...matrix.querySelectorAll('tspan.m-head')].map(box),
         };
       });
@@ -113,6 +122,11 @@ describe('an Arabic deck, right to left', () => {
       const within = t.left >= Math.min(drawn.timeline.left, drawn.matrix.left) - 1 && t.right <= Math.max(drawn.timeline.right, drawn.matrix.right) + 1;
       expect(within, t.text).toBe(true);
     }
+    // "…بتمويل من NDB": the Latin run keeps its own order (N before B, left to right) and stands
+    // after the Arabic words, so to their left.
+    expect(drawn.mixed).toBeDefined();
+    expect(drawn.mixed!.n).toBeLessThan(drawn.mixed!.b);
+    expect(drawn.mixed!.b).toBeLessThan(drawn.mixed!.arabic);
     // The matrix: names at the right edge, option 1 right of option 2.
     for (const n of drawn.names) expect(drawn.matrix.right - n.right, n.text).toBeLessThan(20);
     expect(drawn.heads.map((h) => h.text)).toEqual(['الخيار 1', 'الخيار 2']);
