@@ -66,8 +66,8 @@ const pdfApart = {
         args.path === 'briefdeck:pdf'
           ? `const { requireCached } = require('./code-cache.ts');
              const pdf = requireCached(require('node:path').join(__dirname, 'briefdeck-pdf.cjs'), ${JSON.stringify(pdfId)});
-             // Bytecode compiled in this run (launching, printing) is kept for the next.
-             if (pdf.stale) process.once('exit', pdf.save);
+             // The first run with a browser keeps what it compiled (launching, printing) for the next.
+             if (pdf.stale) process.once('exit', () => pdf.save());
              module.exports = pdf.exports;`
           : `module.exports = require('briefdeck:pdf').${args.path === 'pdf-lib' ? 'pdfLib' : 'puppeteer'};`,
     }));
@@ -133,8 +133,8 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-// The PDF bundle's cache: puppeteer-core started, and pdf-lib writing and reading a PDF (a build
-// with a browser adds the bytecode of launching and printing to it the first time).
+// The PDF bundle's cache, provisional: puppeteer-core started, and pdf-lib writing and reading a
+// PDF. Compiling needs no browser, so the first build with one replaces it with what it ran.
 await rm(cacheFileOf(pdfBundle), { force: true });
 const pdf = requireCached(path.resolve(pdfBundle), pdfId);
 void pdf.exports.puppeteer.default.defaultArgs();
@@ -145,4 +145,4 @@ made.setTitle('briefdeck');
 const read = await PDFDocument.load(await made.save(), { updateMetadata: false });
 read.setSubject('code cache');
 await read.save({ useObjectStreams: false });
-pdf.save();
+pdf.save({ provisional: true });

@@ -17,10 +17,14 @@ import vm from 'node:vm';
  */
 export interface CachedModule {
   exports: unknown;
-  /** Whether the cache was missing, made for another bundle or Node, or refused by V8. */
+  /** Whether the cache was missing, made for another bundle or Node, refused by V8, or provisional. */
   stale: boolean;
-  /** Writes the bytecode compiled so far to the cache, atomically; skipped where the folder is read-only. */
-  save: () => void;
+  /**
+   * Writes the bytecode compiled so far to the cache, atomically; skipped where the folder is
+   * read-only. A provisional cache (made at compile time without what only a real run
+   * compiles, such as driving a browser) is used, then replaced by the first run's.
+   */
+  save: (options?: { provisional?: boolean }) => void;
 }
 
 export function cacheFileOf(bundle: string): string {
@@ -29,12 +33,17 @@ export function cacheFileOf(bundle: string): string {
 
 export function requireCached(bundle: string, id: string): CachedModule {
   const source = readFileSync(bundle, 'utf8');
-  const key = Buffer.from(`${id}\0${process.version}\0${process.arch}\0`);
+  const keyOf = (provisional: boolean) => Buffer.from(`${id}${provisional ? '?' : ''}\0${process.version}\0${process.arch}\0`);
   const cacheFile = cacheFileOf(bundle);
   let cachedData: Buffer | undefined;
+  let provisional = false;
   try {
     const bytes = readFileSync(cacheFile);
-    if (bytes.subarray(0, key.length).equals(key)) cachedData = bytes.subarray(key.length);
+    const key = [keyOf(false), keyOf(true)].find((k) => bytes.subarray(0, k.length).equals(k));
+    if (key) {
+      cachedData = bytes.subarray(key.length);
+      provisional = key.length > keyOf(false).length;
+    }
   } catch {
     // no cache yet: compiled from source, and saved afterwards
   }
@@ -46,12 +55,12 @@ export function requireCached(bundle: string, id: string): CachedModule {
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return {
     exports: module.exports,
-    stale: cachedData === undefined || script.cachedDataRejected === true,
-    save: () => {
+    stale: cachedData === undefined || provisional || script.cachedDataRejected === true,
+    save: (options = {}) => {
       const temp = `${cacheFile}.${process.pid}.tmp`;
       try {
         accessSync(path.dirname(cacheFile), constants.W_OK);
-        writeFileSync(temp, Buffer.concat([key, script.createCachedData()]));
+        writeFileSync(temp, Buffer.concat([keyOf(options.provisional === true), script.createCachedData()]));
         renameSync(temp, cacheFile);
       } catch {
         rmSync(temp, { force: true });

@@ -45,6 +45,17 @@ describe('requireCached', () => {
     expect((stale.exports as Exports).sum(4, 5)).toBe(20);
   });
 
+  it('uses a provisional cache, and replaces it with the next run\'s', async () => {
+    requireCached(bundle, 'id-1').save({ provisional: true });
+    expect((await readFile(cacheFileOf(bundle))).subarray(0, 6).toString()).toBe('id-1?\0');
+    const run = requireCached(bundle, 'id-1');
+    expect(run.stale).toBe(true);
+    expect((run.exports as Exports).sum(2, 2)).toBe(4);
+    run.save();
+    expect((await readFile(cacheFileOf(bundle))).subarray(0, 5).toString()).toBe('id-1\0');
+    expect(requireCached(bundle, 'id-1').stale).toBe(false);
+  });
+
   it('compiles from source when the cache is damaged', async () => {
     await writeFile(cacheFileOf(bundle), Buffer.concat([Buffer.from(`id-1\0${process.version}\0${process.arch}\0`), Buffer.from('not bytecode at all')]));
     const loaded = requireCached(bundle, 'id-1');
