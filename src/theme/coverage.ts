@@ -97,16 +97,33 @@ export interface Uncovered {
 
 /** Every text field of `value` (the facts) with characters outside `ranges`. */
 export function uncoveredText(value: unknown, ranges: Ranges, path: FieldPath = []): Uncovered[] {
+  return uncoveredIn(value, path, coverageTest(ranges));
+}
+
+/**
+ * `covers` for `ranges`, remembered per code point below U+3000 (every script the shipped fonts
+ * draw): a facts file is tens of thousands of characters of a few dozen distinct ones.
+ */
+function coverageTest(ranges: Ranges): (codePoint: number) => boolean {
+  const known = new Uint8Array(0x3000);
+  return (c) => {
+    if (c >= known.length) return covers(ranges, c);
+    if (known[c] === 0) known[c] = covers(ranges, c) ? 1 : 2;
+    return known[c] === 1;
+  };
+}
+
+function uncoveredIn(value: unknown, path: FieldPath, drawn: (codePoint: number) => boolean): Uncovered[] {
   if (typeof value === 'string') {
     const chars = new Set<string>();
     for (const ch of value) {
-      if (!covers(ranges, ch.codePointAt(0)!) && !INVISIBLE.test(ch)) chars.add(ch);
+      if (!drawn(ch.codePointAt(0)!) && !INVISIBLE.test(ch)) chars.add(ch);
     }
     return chars.size > 0 ? [{ path, chars: [...chars] }] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => uncoveredText(v, ranges, [...path, i]));
+  if (Array.isArray(value)) return value.flatMap((v, i) => uncoveredIn(v, [...path, i], drawn));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => uncoveredText(v, ranges, [...path, k]));
+    return Object.entries(value).flatMap(([k, v]) => uncoveredIn(v, [...path, k], drawn));
   }
   return [];
 }
