@@ -36,6 +36,12 @@ export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'>
   debounceMs?: number;
 }
 
+/**
+ * The watcher reports one change per file in this window and drops the rest: a save right
+ * after another (an editor's format-on-save, a script) is told of by no event.
+ */
+const WATCHER_QUIET_MS = 50;
+
 /** A staged output (see output/atomic): never a change to rebuild for. */
 const STAGED_FILE = /(^|[/\\])\.[^/\\]+\.tmp/;
 
@@ -44,6 +50,10 @@ interface DeckState {
   dir: string;
   name: string;
   timer?: NodeJS.Timeout;
+  /** The look at the inputs once the watcher can report changes to them again (see `settle`). */
+  settle?: NodeJS.Timeout;
+  /** sha256 of the inputs as the last build read them. */
+  read?: string;
   html: SerialJob;
   pdf: SerialJob;
   /** sha256 of the index.html the current PDF was printed from. */
@@ -141,7 +151,7 @@ export class Rebuilder {
   async idle(): Promise<void> {
     for (;;) {
       const busy = [...this.decks.values()].flatMap((d) => [d.html.running, d.pdf.running]).filter(Boolean);
-      const timers = [...this.decks.values()].some((d) => d.timer);
+      const timers = [...this.decks.values()].some((d) => d.timer || d.settle);
       if (busy.length === 0 && !timers) return;
       await Promise.all(busy);
       if (timers) await new Promise((r) => setTimeout(r, (this.options.debounceMs ?? 40) + 5));
@@ -150,7 +160,10 @@ export class Rebuilder {
 
   async close(): Promise<void> {
     await this.watcher?.close();
-    for (const d of this.decks.values()) clearTimeout(d.timer);
+    for (const d of this.decks.values()) {
+      clearTimeout(d.timer);
+      clearTimeout(d.settle);
+    }
     await Promise.allSettled([...this.decks.values()].flatMap((d) => [d.html.running, d.pdf.running]));
   }
 
@@ -168,8 +181,27 @@ export class Rebuilder {
     }
     const themeChanged = this.themePaths().some((p) => file === p || file.startsWith(p + path.sep));
     for (const d of this.decks.values()) {
-      if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) this.schedule(d);
+      if (themeChanged || file === d.dir || file.startsWith(d.dir + path.sep)) {
+        this.schedule(d);
+        this.settleLater(d);
+      }
     }
+  }
+
+  /**
+   * Once the watcher can report changes again, compares the inputs with what the last build
+   * read: a save it dropped, which landed after a quick build had read the files, still gets
+   * its build. (A save during a build is caught by the build itself.)
+   */
+  private settleLater(d: DeckState): void {
+    clearTimeout(d.settle);
+    d.settle = setTimeout(() => {
+      d.settle = undefined;
+      if (d.timer || d.html.running) return;
+      void fingerprint(d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)], '').then((now) => {
+        if (now !== d.read && !d.timer && !d.html.running) this.schedule(d);
+      });
+    }, 2 * WATCHER_QUIET_MS);
   }
 
   /** Theme files every deck uses: the built-in themes, and a brand file given with --theme. */
@@ -192,15 +224,16 @@ export class Rebuilder {
 
   private async buildHtml(d: DeckState): Promise<void> {
     const { pool: _pool, debounceMs: _debounce, ...buildOptions } = this.options;
-    // The watcher reports at most one change per file in a short window and drops the rest,
-    // so the inputs are compared before and after the build: a save that landed meanwhile
-    // gets a build of its own even if no event told of it.
+    // The watcher drops changes that follow another too closely (WATCHER_QUIET_MS), so the
+    // inputs are compared before and after the build: a save that landed meanwhile gets a
+    // build of its own even if no event told of it.
     const inputs = d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
     const before = await fingerprint(inputs, '');
     try {
       // The PDF follows in the background: the old one stays until the fresh one replaces it.
       const result = await buildDeck(d.dir, { ...buildOptions, exportLater: this.options.pool !== undefined });
-      if ((await fingerprint(inputs, '')) !== before) d.html.again();
+      d.read = await fingerprint(inputs, '');
+      if (d.read !== before) d.html.again();
       d.last = result;
       d.error = undefined;
       this.events.built?.(d.name, result);
@@ -208,7 +241,8 @@ export class Rebuilder {
     } catch (err) {
       // Nothing awaits a rebuild: any error, even a bug's, is shown and the session goes on.
       const error = err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the build failed: ${String(err)}`, ExitCode.environment);
-      if ((await fingerprint(inputs, '')) !== before) d.html.again();
+      d.read = await fingerprint(inputs, '');
+      if (d.read !== before) d.html.again();
       d.error = error;
       this.events.failed?.(d.name, error);
     }

@@ -100,6 +100,23 @@ describe('the rebuilder of build --watch and serve', () => {
     await until('a rebuild once the way is clear', () => builds.includes('Unblocked'));
   });
 
+  it('rebuilds a save that follows a quick failed build too closely for the watcher to report it', async () => {
+    const file = path.join(deck, 'facts.yaml');
+    const good = await readFile(file, 'utf8');
+    rebuilder = new Rebuilder([deck], { outRoot: path.join(work, 'build'), debounceMs: 20 }, {
+      built: (_deck, r) => builds.push(r.deck.title),
+      failed: (_deck, e) => {
+        failures.push(e);
+        // At once: well inside the window in which the watcher reports no second change to a file.
+        if (failures.length === 1) void writeFile(file, good.replace(/title: .*/, 'title: Fixed at once'));
+      },
+    });
+    await rebuilder.start();
+    await writeFile(file, 'title: [unclosed');
+    await until('the fixed facts to build', () => builds.includes('Fixed at once'));
+    expect(failures).toHaveLength(1);
+  });
+
   it('picks up a deck folder created while it runs, when watching slides/', async () => {
     rebuilder = new Rebuilder([deck], { outRoot: path.join(work, 'build'), debounceMs: 20, discover: path.join(work, 'slides') }, {
       built: (_deck, r) => builds.push(r.deck.title),
