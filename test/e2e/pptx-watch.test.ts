@@ -8,7 +8,7 @@ import { deckIsUpToDate } from '../../src/commands/build.js';
 import { STATE_FILE, type BuildState } from '../../src/output/build-state.js';
 import { MINIMAL_FACTS, writeDeck } from '../helpers.js';
 import { paragraphTexts, readPptx } from '../pptx/read.js';
-import { readPdf, tempDir } from './helpers.js';
+import { copyDeck, readPdf, tempDir } from './helpers.js';
 
 let session: LiveSession;
 let deck: string;
@@ -98,4 +98,37 @@ describe('serve --pptx and build --watch --pptx, with a browser', () => {
     expect((await readFile(pptxFile())).equals(pptx)).toBe(true);
     expect(await deckIsUpToDate(deck, asked())).toBe(true);
   });
+});
+
+describe('build --watch --pptx on a deck that measuring lays out anew', () => {
+  it('gives the .pptx the measured slides of the PDF, also when a save leaves the page as it was', async () => {
+    const work = await tempDir('pptx-watch-inf');
+    const inf = await copyDeck('inf-treaty', work);
+    const build = path.join(work, 'build');
+    const lines: string[] = [];
+    const live = await startLive([inf], { out: build, pdf: true, pptx: true, timeout: 60, debounceMs: 30 }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    try {
+      const pptxOf = () => path.join(build, 'inf-treaty', 'inf-treaty.pptx');
+      const made = () => lines.filter((l) => / inf-treaty: PowerPoint /.test(l)).length;
+      await until('the first .pptx of the INF deck', () => made() >= 1, 90_000);
+      const estimated = live.rebuilder.status()[0]!.last!.deck.slides.length;
+      const pdfPages = async () => (await readPdf(path.join(build, 'inf-treaty', 'inf-treaty.pdf'))).pages.length;
+      const slides = async () => (await readPptx(new Uint8Array(await readFile(pptxOf())))).slides.length;
+      // Measuring changed the split (the estimate is cautious), and the .pptx has the PDF's.
+      expect(lines.some((l) => /slides laid out from measurement/.test(l))).toBe(true);
+      expect(await pdfPages()).not.toBe(estimated);
+      expect(await slides()).toBe(await pdfPages());
+
+      // A save that changes no slide: the estimate is built again, the measured page put back,
+      // and the .pptx made again from the measured slides, without printing.
+      const facts = path.join(inf, 'facts.yaml');
+      await writeFile(facts, (await readFile(facts, 'utf8')) + '\n# a comment changes no slide\n');
+      await until('the .pptx after the save', () => made() >= 2, 90_000);
+      await live.rebuilder.idle();
+      expect(lines.filter((l) => / inf-treaty: PDF /.test(l))).toHaveLength(1);
+      expect(await slides()).toBe(await pdfPages());
+    } finally {
+      await live.close();
+    }
+  }, 240_000);
 });
