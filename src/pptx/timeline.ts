@@ -17,6 +17,8 @@ const FALLBACK_WIDER = 1.15;
  */
 const objectName = (name: string) => name.replace(/[^\p{L}\p{N} .,:·()-]/gu, '').slice(0, 80);
 
+const ALIGN = { left: 'left', middle: 'center', right: 'right' } as const;
+
 /** Where the drawing goes on the slide: its top left corner and its scale, slide px per drawing px. */
 interface Frame {
   x: number;
@@ -66,7 +68,8 @@ export function drawTimelineShapes(slide: PptxSlide, events: readonly TimelineEv
   for (const m of layout.marks) dot(slide, f, m.marker, `${name(m)} marker`, c.accent, c.background);
   for (const m of layout.marks) {
     const b = m.box;
-    const centred = b.lines.every((l) => l.anchor === 'middle');
+    // The lines' anchor: left-aligned labels, centred numbers (right-aligned for a drawing laid out right to left).
+    const anchor = b.lines[0]?.anchor ?? 'left';
     const size = TEXT_SIZE * f.k;
     const runs = b.lines.map((l, i) => ({
       text: clean(l.text),
@@ -80,7 +83,7 @@ export function drawTimelineShapes(slide: PptxSlide, events: readonly TimelineEv
       ...at(f, b.x, b.y, b.width, b.height),
       objectName: objectName(`${name(m)} label`),
       fontFace: FONT,
-      align: centred ? 'center' : 'left',
+      align: ALIGN[anchor],
       valign: 'top',
       margin: [pt(4 * f.k), pt(4 * f.k), 0, 0], // left, right, bottom, top
       // The layout's own line pitch, and the first baseline where the SVG puts it.
@@ -157,7 +160,7 @@ function freeText(slide: PptxSlide, f: Frame, t: TimelineText, name: string, col
     fontSize: pt(TEXT_SIZE * f.k),
     color: colour,
     ...textStyle(t, style.colour, style),
-    align: t.anchor === 'middle' ? 'center' : t.anchor,
+    align: ALIGN[t.anchor],
     valign: 'top',
     margin: [pt(4 * f.k), pt(4 * f.k), 0, 0],
     wrap: false,
