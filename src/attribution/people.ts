@@ -67,12 +67,15 @@ const isNameToken = (t: Token): boolean =>
   !/^\p{Lu}[\p{Lu}.]+$/u.test(t.text) &&
   !/\d/.test(t.text);
 
+const isPossessiveName = (t: Token): boolean => /^\p{Lu}[\p{L}-]+[’']s$/u.test(t.text) && !TITLE_WORDS.has(stripPossessive(t.text)) && !ORG_NOUNS.has(stripPossessive(t.text));
+
 /** Splits "NATO Secretary-General Jens Stoltenberg" into its prefix and the name at its end. */
 export function splitName(run: readonly Token[]): { prefix: Token[]; name: Token[] } {
   let k = run.length;
   while (k > 0) {
     const t = run[k - 1]!;
-    if (isNameToken(t)) k--;
+    // "Finance Minister Petra Lusk's former deputy": the name owns what follows.
+    if (isNameToken(t) || (k === run.length && k > 1 && isPossessiveName(t))) k--;
     else if (NAME_PARTICLES.has(t.lower) && k < run.length && k - 1 > 0 && (isNameToken(run[k - 2]!) || NAME_PARTICLES.has(run[k - 2]!.lower))) k--;
     else break;
   }
@@ -107,7 +110,7 @@ export function buildRegistry(f: Frame): Registry {
           ({ prefix, name } = head);
         }
       }
-      const isOrg = toks.some((t) => ORG_NOUNS.has(t.text));
+      const isOrg = toks.some((t) => ORG_NOUNS.has(stripPossessive(t.text)));
       if (isOrg && !(name.length >= 2 && prefix.some(ROLE_WORD))) {
         addOrg(orgs, toks, f);
         continue;
@@ -120,14 +123,14 @@ export function buildRegistry(f: Frame): Registry {
         const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
         const roleInPrefix = prefix.some(ROLE_WORD);
         // A descriptor right before it ("Solvaine's fisheries minister, Teodor …"), not any role word nearby.
-        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0;
-        const roleAfter = after[0]?.text === ',' && after.slice(1).some((t) => ROLE_WORD(t));
+        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0 || bareRoleBefore(before).length > 0;
+        const roleAfter = after[0]?.text === ',' && (after.slice(1).some((t) => ROLE_WORD(t)) || HEADS_VERB.test(after.slice(1, 3).map((t) => t.lower).join(' ')));
         if (!roleInPrefix && !roleBefore && !roleAfter) continue;
-        const full = name.map((t) => t.text).join(' ');
+        const full = stripPossessive(name.map((t) => t.text).join(' '));
         if (people.some((p) => p.name === full)) continue;
         const first = name[0]!;
         const surnameTokens = name.slice(1);
-        const person: Person = { name: full, surname: surnameTokens.map((t) => t.text).join(' '), first: first.start };
+        const person: Person = { name: full, surname: stripPossessive(surnameTokens.map((t) => t.text).join(' ')), first: first.start };
         const role = describeRole(f, s.tokens, toks, prefix, before, after);
         Object.assign(person, role);
         people.push(person);
@@ -240,6 +243,9 @@ function describeRole(
     } else if (role) out.role = role;
     if (actor && !out.actor && !former) out.actor = actor;
   }
+  // "opposition leader Miklos Varga": a lower-case title with no article.
+  const bare = bareRoleBefore(before);
+  if (!out.role && bare.length) out.role = words(bare);
   if (after[0]?.text === ',') {
     const clause = after.slice(1);
     const end = clause.findIndex((t) => t.text === ',' || t.text === ';');
@@ -259,6 +265,11 @@ function describeRole(
         if (poss) out.actor = poss[1]!;
       }
       out.formerRole = text.replace(/^(?:a|an)\s+/i, '').replace(/\s+(?:who|qui)\b.*$/i, '');
+    } else if (!out.role && HEADS_VERB.test(app.slice(0, 2).map((t) => t.lower).join(' '))) {
+      const rest = words(app.slice(2)).replace(/^the\s+/i, '');
+      const poss = /^(.*?)[’']s\s+(.*)$/.exec(rest);
+      out.role = `head of ${poss ? poss[2]! : rest}`;
+      if (poss) out.actor = poss[1]!;
     } else if (!out.role && app.some(ROLE_WORD)) {
       const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
       const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
@@ -281,6 +292,19 @@ function describeRole(
   void sentence;
   void run;
   return out;
+}
+
+/** "Maja Lind, who leads the institute's energy programme,": a role given by a verb. */
+const HEADS_VERB = /^who (?:leads|heads|chairs|directs|runs)$/;
+
+const BARE_ROLE_STOP = new Set([...LEADING_FUNCTION, 'that', 'who', 'which', 'said', 'says', 'told', 'of', 'to', 'is', 'was', 'and', 'or', 'former']);
+
+/** Lower-case words ending in a role noun right before a name, with no article: "opposition leader". */
+export function bareRoleBefore(ts: readonly Token[]): Token[] {
+  if (!ts.length || !ROLE_HEADS.has(ts.at(-1)!.lower) || !/^\p{Ll}/u.test(ts.at(-1)!.text)) return [];
+  let k = ts.length - 1;
+  while (k > 0 && ts.length - k < 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(ts[k - 1]!.text) && !BARE_ROLE_STOP.has(ts[k - 1]!.lower) && !DETERMINERS.has(ts[k - 1]!.lower)) k--;
+  return ts.slice(k);
 }
 
 /** The determiner-led phrase a token list ends with: "the Union’s foreign policy chief". */
@@ -374,7 +398,7 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     let common = 0;
     while (common < c.length && common < w.length && c[common] === w[common]) common++;
     // The name and the demonym share all but the name's last two letters, and at least four.
-    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 2) return cand;
+    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 1) return cand;
     if (c === w) same = cand;
   }
   return strict ? undefined : (same ?? word);
@@ -416,8 +440,12 @@ export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\
 /** Finds the person a name or surname mention refers to. */
 export function personByMention(people: readonly Person[], words: string): Person | undefined {
   const w = fold(words);
+  const full = people.find((p) => fold(p.name) === w);
+  if (full) return full;
+  // A surname two people share ("Varga" for two brothers) names neither of them for sure.
+  const bySurname = people.filter((p) => fold(p.surname) === w || w.endsWith(' ' + fold(p.surname)));
+  if (bySurname.length > 1 && !people.some((p) => w.endsWith(' ' + fold(p.name)))) return undefined;
   return (
-    people.find((p) => fold(p.name) === w) ??
     people.find((p) => fold(p.surname) === w) ??
     people.find((p) => w.endsWith(' ' + fold(p.name)) || w.endsWith(' ' + fold(p.surname)) || w === fold(p.surname))
   );

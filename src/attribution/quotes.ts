@@ -133,14 +133,15 @@ function trimQuote(text: string, start: number, end: number): [number, number] |
 
 const FUNCTION_WORDS = new Set('of the in on and de du des la le les l d et a an for to at by'.split(' '));
 const TITLE_CUES =
-  /\b(?:programme|program|show|newspaper|paper|daily|weekly|magazine|journal|broadcast|channel|radio|television|TV|book|film|report|émission|quotidien|hebdomadaire|journal|magazine|chaîne|station|selon|told the|told|wrote in|in an? (?:interview|article|op-ed|column) (?:with|in|for))\s*$/i;
+  /\b(?:programme|program|show|newspaper|paper|daily|weekly|magazine|journal|broadcast|channel|radio|television|TV|book|film|report|émission|quotidien|hebdomadaire|journal|magazine|chaîne|station|selon|told the|told|wrote in|in an? (?:interview|article|op-ed|column) (?:with|in|for)|title|titled|entitled|headlined)\s*$/i;
 
 function classify(text: string, span: QuoteSpan, all: QuoteSpan[]): QuoteSpan['role'] {
   const words = span.text.split(/[\s\u00A0\u202F]+/).filter(Boolean);
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   const contentWords = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase().replace(/[’']$/, '')));
   const titleCase =
-    words.length <= 6 &&
+    // A long title-case run ("Temporary Measures for the Security of Medicine Supply") is a name, not speech.
+    (words.length <= 6 || (words.length <= 12 && capitalised.length >= 4)) &&
     capitalised.length >= 1 &&
     contentWords.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w)) &&
     !/[.!?,;:]/.test(span.text);
@@ -166,10 +167,12 @@ function sentenceAround(text: string, span: QuoteSpan, all: QuoteSpan[]): string
     if (s.close < 0) continue;
     masked = masked.slice(0, s.open) + ' '.repeat(s.close + 1 - s.open) + masked.slice(s.close + 1);
   }
+  // A full stop ends a sentence only before a space: "3.5%" and "Dec. 22" do not.
+  const ends = (i: number) => masked[i] === '\n' || (/[.!?]/.test(masked[i] ?? '') && /^(?:\s|$)/.test(masked[i + 1] ?? '') && !/\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)$/.test(masked.slice(Math.max(0, i - 5), i)));
   let a = span.open;
-  while (a > 0 && !/[.!?\n]/.test(masked[a - 1]!)) a--;
+  while (a > 0 && !ends(a - 1)) a--;
   let b = span.close < 0 ? span.end : span.close + 1;
-  while (b < masked.length && !/[.!?\n]/.test(masked[b]!)) b++;
+  while (b < masked.length && !ends(b)) b++;
   return masked.slice(a, b);
 }
 

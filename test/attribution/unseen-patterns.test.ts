@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, attributeAll, findQuotes } from '../../src/attribution/index.js';
+
+// Patterns found by drafting articles the rules were not written on (test/fixtures/unseen).
+// Each text here is new: the rules must hold for the pattern, not for those articles.
+const who = (text: string) =>
+  attributeAll(text).map((q) => [
+    q.span.text,
+    q.attribution.kind === 'person' ? q.attribution.name : q.attribution.kind === 'statement' ? q.attribution.actor : q.attribution.kind === 'anonymous' ? 'anonymous' : '?',
+  ]);
+
+describe('attribution on unseen patterns', () => {
+  it('keeps two people with one surname apart, and names neither by the bare surname', () => {
+    const text =
+      'Mayor Lena Holt accused the council of "playing games" on Friday. Her sister, council leader Greta Holt, said the budget was balanced.\n\n' +
+      'Greta Holt rejected the charge at a meeting attended by the city treasurer, Per Lund.\n\n' +
+      '"We have shown every figure," she said.\n\n' +
+      'Holt said the vote would go ahead. "Nothing has changed," Holt said.';
+    expect(who(text)).toEqual([
+      ['playing games', 'Lena Holt'],
+      ['We have shown every figure', 'Greta Holt'],
+      ['Nothing has changed', '?'],
+    ]);
+  });
+
+  it('registers a name written with a possessive, so a later pronoun finds it', () => {
+    const text =
+      'Trade Minister Ada Quist said exports had doubled. Transport Minister Eva Lorn’s deputy, Ole Brand, resigned on Monday.\n\n' +
+      'Lorn said she would not replace him soon. "The post can wait," she said.';
+    expect(analyse(text).registry.people.map((p) => p.name)).toContain('Eva Lorn');
+    expect(who(text)).toEqual([['The post can wait', 'Eva Lorn']]);
+  });
+
+  it('credits "X’s foreign ministry said in a statement" to the state', () => {
+    const text = 'Norland’s foreign ministry said in a statement that it "deeply regrets the decision" and would recall its envoy.';
+    expect(who(text)).toEqual([['deeply regrets the decision', 'Norland']]);
+  });
+
+  it('reads "the bloc’s top diplomat, Name," as a role and the bare surname later as that person', () => {
+    const text =
+      'The Coastal Compact, a bloc of four states, urged restraint. The bloc’s top diplomat, Ivo Marek, said he would visit both capitals.\n\n' +
+      'Marek said only that the Compact "will not fund a second dam."';
+    expect(who(text)).toEqual([['will not fund a second dam', 'Ivo Marek']]);
+  });
+
+  it('gives a participle to the subject of the clause it ends, not to an earlier speech verb', () => {
+    const text = 'President Omar Vell met lawmakers on Monday.\n\nParliament approved the bill in March, but the president vetoed it in May, saying it was "unaffordable."';
+    expect(who(text)).toEqual([['unaffordable', 'Omar Vell']]);
+    // When the clause's subject cannot be named, no one is named (not Parliament).
+    expect(who('Parliament approved the bill in March, but the committee of elders vetoed it, saying it was "unaffordable."')).toEqual([['unaffordable', '?']]);
+  });
+
+  it('does not read French verb forms in an English sentence ("tranche", "note")', () => {
+    const text = 'The Western Credit Fund said in a statement that the third tranche would be paid "once the audit is complete."';
+    expect(who(text)).toEqual([['once the audit is complete', 'Western Credit Fund']]);
+  });
+
+  it('reads "Name, who leads …, put it:" as the person’s words', () => {
+    const text = 'Kari Vos, who leads the institute’s water programme, put it plainly: "A river does not wait for a treaty."';
+    expect(who(text)).toEqual([['A river does not wait for a treaty', 'Kari Vos']]);
+    expect(analyse(text).registry.people[0]).toMatchObject({ name: 'Kari Vos', role: expect.stringMatching(/^head of/) });
+  });
+
+  it('does not take a number or an abbreviated month for the end of a sentence', () => {
+    const text = 'The minister vetoed it on Dec. 22, saying the target of 3.5% was "a fantasy."';
+    expect(findQuotes(text).map((q) => [q.text, q.role])).toEqual([['a fantasy', 'quote']]);
+    expect(analyse(text).frame.sentences).toHaveLength(1);
+  });
+
+  it('takes a long title-case name in quotes for a title, not a quote', () => {
+    const text = 'The rules, published under the title "Interim Rules for the Export of Essential Medicines," apply from Monday.';
+    expect(findQuotes(text).map((q) => q.role)).toEqual(['title']);
+  });
+});
