@@ -1,7 +1,7 @@
 import type { Attribution, AttributedQuote, Person, QuoteSpan } from './types.js';
 import { findQuotes } from './quotes.js';
 import { frame, fold, isCapitalised, stripPossessive, type Frame, type Token } from './text.js';
-import { buildRegistry, splitName, personByMention, descriptorEnding, roleFromDescriptor, demonymToPlace, type Registry } from './people.js';
+import { bodyFor, buildRegistry, splitName, personByMention, descriptorEnding, roleFromDescriptor, demonymToPlace, type Registry } from './people.js';
 import {
   ANONYMITY_MARKERS,
   ANONYMOUS_NOUNS,
@@ -544,7 +544,8 @@ class Context {
 
   private resolveDescriptor(np: Token[], si: number): Ref | undefined {
     const desc = this.f.text.slice(np[0]!.start, np.at(-1)!.end);
-    const { role, actor } = roleFromDescriptor(this.f, np);
+    const { role, actor: said } = roleFromDescriptor(this.f, np);
+    const actor = said ? (bodyFor(this.reg.orgs, said, np[0]!.start) ?? said) : undefined;
     const words = fold(role ?? '').split(/[\s-]+/).filter((w) => w && !DETERMINERS.has(w));
     const before = np[0]!.start;
     const candidates = this.reg.people.filter((p) => p.first < before && this.roleFits(p, desc, words, actor));

@@ -150,6 +150,8 @@ export function buildRegistry(f: Frame): Registry {
       if (boss.actor) p.actor = boss.actor;
       else delete p.actor;
     }
+    // "the bloc's top diplomat", "the company's spokeswoman": the organisation last named before.
+    if (p.actor) p.actor = bodyFor(orgs, p.actor, p.first) ?? p.actor;
     // "the Union's foreign policy chief": the organisation's full name.
     // Only a short form (an organisation noun) or a state's own name ("Kovask" for "Kovask Federation").
     if (p.actor && !/\s/.test(p.actor)) {
@@ -245,7 +247,15 @@ function describeRole(
   }
   // "opposition leader Miklos Varga": a lower-case title with no article.
   const bare = bareRoleBefore(before);
-  if (!out.role && bare.length) out.role = words(bare);
+  if (!out.role && bare.length) {
+    out.role = words(bare);
+    // "UN special envoy", "Calvarian opposition leader": whom the role serves stands before it.
+    const owner = before[before.length - bare.length - 1];
+    if (owner && !out.actor && /^\p{Lu}/u.test(owner.text)) {
+      const place = demonymToPlace(f, stripPossessive(owner.text), true);
+      if (place) out.actor = place;
+    }
+  }
   if (after[0]?.text === ',') {
     const clause = after.slice(1);
     const end = clause.findIndex((t) => t.text === ',' || t.text === ';');
@@ -294,6 +304,16 @@ function describeRole(
   return out;
 }
 
+/** Common nouns an article uses for an organisation it has named: "the bloc", "the company". */
+const GENERIC_BODIES = /^(?:bloc|company|firm|group|grouping|alliance|organi[sz]ation|body|fund|bank|agency|coalition|consortium|institute)$/i;
+
+/** The organisation a common noun ("bloc") stands for at `before`: the last named one, preferring one whose name holds the noun. */
+export function bodyFor(orgs: readonly Organisation[], noun: string, before: number): string | undefined {
+  if (!GENERIC_BODIES.test(noun)) return undefined;
+  const named = orgs.filter((o) => o.first < before && /\s/.test(o.name)).sort((a, b) => b.first - a.first);
+  return (named.find((o) => fold(o.name).split(/\s+/).includes(fold(noun))) ?? named[0])?.name;
+}
+
 /** "Maja Lind, who leads the institute's energy programme,": a role given by a verb. */
 const HEADS_VERB = /^who (?:leads|heads|chairs|directs|runs)$/;
 
@@ -307,6 +327,9 @@ export function bareRoleBefore(ts: readonly Token[]): Token[] {
   return ts.slice(k);
 }
 
+/** An article or possessive word; "UN" (upper case) is a name, not the French "un". */
+const isDeterminer = (t: Token): boolean => DETERMINERS.has(t.lower) && !/^\p{Lu}{2,}$/u.test(t.text);
+
 /** The determiner-led phrase a token list ends with: "the Union’s foreign policy chief". */
 export function descriptorEnding(ts: readonly Token[]): Token[] {
   let k = ts.length;
@@ -316,7 +339,7 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     k--;
     // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
     const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
-    if ((DETERMINERS.has(t.lower) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    if ((isDeterminer(t) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
   const out = ts.slice(k);
@@ -325,14 +348,14 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
   const poss = out.findIndex((t) => /[’']s$/.test(t.text));
   const starts =
     !!first &&
-    (DETERMINERS.has(first.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
+    (isDeterminer(first) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
   return starts && out.some(ROLE_WORD) ? out : [];
 }
 
 export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
   let ts = desc.filter(
     (t, i) =>
-      (!DETERMINERS.has(t.lower) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
+      (!isDeterminer(t) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
       !/^(?:former|ancien|ancienne)$/i.test(t.lower),
   );
   let actor: string | undefined;
@@ -359,7 +382,7 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
   // "ambassadrice de Sérandie", "head of the Orbital Affairs Office": the actor after de / of.
   const link = kept.findLastIndex((t) => /^(?:of|de|d')$/.test(t.lower));
   if (link > 0 && !actor) {
-    const tail = kept.slice(link + 1).filter((t) => !DETERMINERS.has(t.lower));
+    const tail = kept.slice(link + 1).filter((t) => !isDeterminer(t));
     const name = tail.map((t) => t.text).join(' ');
     if (tail.length && tail.every((t) => isCapitalised(t)) && f.masked.split(name).length > 2) {
       actor = name;
@@ -388,6 +411,8 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     return strict ? undefined : word;
   }
   if (w.length < 5) return strict ? undefined : word;
+  // Only a word with a demonym's ending stands for another name: "Ardenne" is not "Arden".
+  if (!DEMONYM_ENDING.test(w)) return strict ? undefined : word;
   const seen = new Set<string>();
   let same: string | undefined;
   for (const m of f.masked.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
@@ -422,6 +447,8 @@ function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' 
   if (w > m) return 'f';
   return undefined;
 }
+
+const DEMONYM_ENDING = /(?:an|ian|ean|ese|ish|i|ic|ais|aise|ois|oise|ien|ienne|ain|aine|ote|iote|ois)s?$/;
 
 /** Demonyms whose country name does not share their stem, or that articles use alone. */
 const DEMONYMS: Record<string, string> = {

@@ -71,4 +71,21 @@ describe('attribution on unseen patterns', () => {
     const text = 'The rules, published under the title "Interim Rules for the Export of Essential Medicines," apply from Monday.';
     expect(findQuotes(text).map((q) => q.role)).toEqual(['title']);
   });
+
+  it('gives "the bloc’s", "the company’s" people the organisation last named, and "UN envoy" the United Nations', () => {
+    const text =
+      'The United Nations sent observers. UN special envoy Rosa Imrie said talks would resume.\n\n' +
+      'Kestrel Pharma, which makes the vaccine, said it would keep supplying. The company’s spokeswoman, Dana Roe, said the plant was full.\n\n' +
+      'The Harbour Compact, a bloc of three states, met on Monday. The bloc’s top diplomat, Lev Aron, spoke first.\n\n' +
+      '"Ports are not weapons," the bloc’s top diplomat said.';
+    const people = Object.fromEntries(analyse(text).registry.people.map((p) => [p.name, p.actor]));
+    expect(people).toEqual({ 'Rosa Imrie': 'United Nations', 'Dana Roe': 'Kestrel Pharma', 'Lev Aron': 'Harbour Compact' });
+    expect(who(text)).toEqual([['Ports are not weapons', 'Lev Aron']]);
+  });
+
+  it('does not take a place for a demonym of a shorter name ("Ardenne" is not "Arden")', () => {
+    const text = 'Health Minister Sofia Arden of Velmar spoke first. Ardenne’s prime minister, Jonas Hilt, said he had called her.';
+    const hilt = analyse(text).registry.people.find((p) => p.name === 'Jonas Hilt');
+    expect(hilt?.actor).toBe('Ardenne');
+  });
 });
