@@ -1,5 +1,5 @@
 import { endKey, formatDate, formatDateShort, startKey, type PartialDate } from '../facts/dates.js';
-import { DRAWING_ROOM, el, escapeXml, fitWrap, LINE_HEIGHT, linesWidth, split, text, textBlock, TEXT_SIZE, textWidth, type Visual } from './svg.js';
+import { DRAWING_ROOM, el, escapeXml, fitWrap, LINE_HEIGHT, linesWidth, split, text, textBlock, TEXT_SIZE, textWidth, type Visual, type Weight } from './svg.js';
 
 export interface TimelineEvent {
   when: PartialDate;
@@ -271,9 +271,8 @@ function placeLabels(events: TimelineEvent[], at: (d: number) => number, asOf: P
 const labelRoom = (room: number) => room - TOP - FOOT;
 
 function fits(chunk: TimelineChunk, asOf: PartialDate, room: number): boolean {
-  const { at } = scale(chunk.events, asOf);
-  const height = labelRoom(room);
-  return (chunk.numbered ? place(chunk.events, at, asOf, height, chunk.numbers) : placeLabels(chunk.events, at, asOf, height)) !== undefined;
+  const layout = layoutTimeline(chunk, asOf, room);
+  return chunk.numbered ? layout.fits : !layout.numbered;
 }
 
 /**
@@ -299,48 +298,130 @@ export function timelineChunks(events: TimelineEvent[], asOf: PartialDate, room 
   return chunked(events.length, true);
 }
 
+/** A line of text in the drawing: its anchor point, which end of the text `x` is, and its role (for styling). */
+export interface TimelineText {
+  x: number;
+  y: number;
+  text: string;
+  /** The text starts at `x`, is centred on it, or ends at it (physical sides, whatever the script). */
+  anchor: 'left' | 'middle' | 'right';
+  weight: Weight;
+  role: 'scale' | 'as-of' | 'legend' | 'date' | 'label' | 'number';
+  /** Set in the "upcoming" style. */
+  upcoming?: boolean;
+}
+
+export interface TimelineSegment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** One event as drawn: its marker on the axis, a bar over its span, a leader to its label box. */
+export interface TimelineMark {
+  event: TimelineEvent;
+  /** The marker: filled when past, hollow when upcoming. */
+  marker: { cx: number; cy: number; r: number; upcoming: boolean };
+  span?: { x: number; y: number; width: number; height: number; upcoming: boolean };
+  leader: TimelineSegment;
+  /** The label box (a patch of background behind its lines) and its lines of text. */
+  box: { x: number; y: number; width: number; height: number; lines: TimelineText[] };
+}
+
 /**
- * A horizontal timeline `room` px tall: past events filled, upcoming hollow, spans as bars, an
- * "as of" line, labels (or numbered markers) apart from each other. A plain list of events is
- * drawn as one drawing, numbered when its labels do not fit.
+ * A timeline drawing laid out: positioned primitives in the drawing's own px coordinates
+ * (`width` × `height`), from which the SVG is written, and from which other outputs can draw
+ * the same picture with their own shapes.
  */
-export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): Visual {
-  const events = Array.isArray(input) ? input : input.events;
-  const { at, segments } = scale(events, asOf);
-  const height = labelRoom(room);
-  let chunk: TimelineChunk = Array.isArray(input) ? { events, numbered: false, numbers: events.map((_, i) => i + 1) } : input;
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  numbered: boolean;
+  /** False when even numbered markers did not fit the room and were stacked beyond it. */
+  fits: boolean;
+  /** The axis, one line per stretch of time; a break mark (two slashes) between stretches. */
+  axis: TimelineSegment[];
+  breaks: TimelineSegment[];
+  /** The years under each stretch. */
+  scale: TimelineText[];
+  asOf: { line: TimelineSegment; label: TimelineText };
+  legend: { marker?: { cx: number; cy: number; r: number; upcoming: boolean }; text: TimelineText }[];
+  /** In the order they were placed (first to last or last to first), which is the order they are drawn in. */
+  marks: TimelineMark[];
+  /** Each event's number (the timeline table's key when `numbered`), in the events' order. */
+  numbers: number[];
+  /** The drawing's accessible name. */
+  label: string;
+}
+
+/** How the chunk's events are placed: labels in full, or numbered markers (dated where they fit). */
+function arrange(chunk: TimelineChunk, at: (d: number) => number, asOf: PartialDate, height: number): { chunk: TimelineChunk; placed: Placed[]; fits: boolean } {
+  const { events } = chunk;
   let placed = chunk.numbered ? undefined : placeLabels(events, at, asOf, height);
-  if (!placed) {
-    // Markers carry their dates when there is room for them, else just their numbers.
-    chunk = { ...chunk, numbered: true };
-    placed = place(events, at, asOf, height, chunk.numbers, true) ?? place(events, at, asOf, height, chunk.numbers);
-  }
+  if (placed) return { chunk, placed, fits: true };
+  // Markers carry their dates when there is room for them, else just their numbers.
+  const numbered = { ...chunk, numbered: true };
+  placed = place(events, at, asOf, height, numbered.numbers, true) ?? place(events, at, asOf, height, numbered.numbers);
+  if (placed) return { chunk: numbered, placed, fits: true };
   // A chunk too crowded even for markers (only when drawn against timelineChunks' advice) still
   // shows every marker, stacked without limit.
-  placed ??= place(events, at, asOf, Infinity, chunk.numbers)!;
+  return { chunk: numbered, placed: place(events, at, asOf, Infinity, numbered.numbers)!, fits: false };
+}
+
+/**
+ * Lays out a horizontal timeline `room` px tall: past events filled, upcoming hollow, spans as
+ * bars, an "as of" line, labels (or numbered markers) apart from each other. A plain list of
+ * events is laid out as one drawing, numbered when its labels do not fit.
+ */
+export function layoutTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): TimelineLayout {
+  if (Array.isArray(input)) return laidOut(input, { events: input, numbered: false, numbers: input.map((_, i) => i + 1) }, asOf, room);
+  return laidOut(input.events, input, asOf, room);
+}
+
+/**
+ * Layouts by events list: timelineChunks lays each chunk out to see whether it fits, and the
+ * drawing of that chunk (the same events, handed on through the deck model) reuses it.
+ */
+const layouts = new WeakMap<TimelineEvent[], { numbered: boolean; numbers: number[]; asOf: PartialDate; room: number; layout: TimelineLayout }>();
+
+function laidOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number): TimelineLayout {
+  const hit = layouts.get(events);
+  const same = (a: PartialDate, b: PartialDate) => a.year === b.year && a.month === b.month && a.day === b.day && a.precision === b.precision;
+  if (hit && hit.numbered === given.numbered && hit.room === room && same(hit.asOf, asOf) && hit.numbers.join() === given.numbers.join()) return hit.layout;
+  const layout = layOut(events, given, asOf, room);
+  layouts.set(events, { numbered: given.numbered, numbers: given.numbers, asOf, room, layout });
+  return layout;
+}
+
+function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number): TimelineLayout {
+  const { at, segments } = scale(events, asOf);
+  const height = labelRoom(room);
+  const { chunk, placed, fits } = arrange(given, at, asOf, height);
 
   const up = Math.max(0, ...placed.filter((p) => p.above).map((p) => p.far));
   const down = Math.max(0, ...placed.filter((p) => !p.above).map((p) => p.far));
   const slack = Math.max(0, height - up - down - 2 * GAP);
-  const axis = TOP + slack / 2 + up + GAP;
+  const axisY = TOP + slack / 2 + up + GAP;
   const total = Math.max(room, TOP + up + down + 2 * GAP + FOOT);
-  const parts: string[] = [];
 
-  for (const s of segments) parts.push(el('line', { class: 'v-axis', x1: s.x0, y1: axis, x2: s.x1, y2: axis }));
+  const axis = segments.map((s) => ({ x1: s.x0, y1: axisY, x2: s.x1, y2: axisY }));
+  const breaks: TimelineSegment[] = [];
   for (let i = 1; i < segments.length; i++) {
     // Break mark: two slashes in the gap between segments.
     const mid = (segments[i - 1]!.x1 + segments[i]!.x0) / 2;
-    for (const dx of [-5, 5]) parts.push(el('line', { class: 'v-axis', x1: mid + dx - 5, y1: axis + 9, x2: mid + dx + 5, y2: axis - 9 }));
+    for (const dx of [-5, 5]) breaks.push({ x1: mid + dx - 5, y1: axisY + 9, x2: mid + dx + 5, y2: axisY - 9 });
   }
   const scaleY = total - 12;
   let scaleEnd = -Infinity;
+  const years: TimelineText[] = [];
   for (const s of segments) {
     const from = new Date(s.first * DAY).getUTCFullYear();
     const to = new Date(s.last * DAY).getUTCFullYear();
-    const years = from === to ? String(from) : `${from}\u2013${to}`;
-    const w = textWidth(years, SIZE, 'regular');
+    const words = from === to ? String(from) : `${from}\u2013${to}`;
+    const w = textWidth(words, SIZE, 'regular');
     const x = Math.min(Math.max(s.x0, scaleEnd + 12), WIDTH - w);
-    parts.push(text(x, scaleY, years, { class: 'v-scale' }));
+    years.push({ x, y: scaleY, text: words, anchor: 'left', weight: 'regular', role: 'scale' });
     scaleEnd = x + w;
   }
 
@@ -349,60 +430,114 @@ export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: Parti
   const asOfX = at(first(asOf));
   const asOfText = `As of ${formatDateShort(asOf)}`;
   const asOfWidth = textWidth(asOfText, SIZE, 'bold');
-  const legend: [string, string][] = [
-    ['past', 'v-dot'],
-    ['upcoming', 'v-dot v-upcoming'],
+  const legendWords: [string, boolean | undefined][] = [
+    ['past', false],
+    ['upcoming', true],
   ];
-  if (chunk.numbered) legend.push(['numbered as in the timeline table', '']);
-  const legendWidth = legend.reduce((w, [words, mark]) => w + (mark ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24, -24);
+  if (chunk.numbered) legendWords.push(['numbered as in the timeline table', undefined]);
+  const legendWidth = legendWords.reduce((w, [words, mark]) => w + (mark !== undefined ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24, -24);
   const legendLeft = asOfX > WIDTH / 2;
   let asOfLeft = Math.min(Math.max(4, asOfX - asOfWidth / 2), WIDTH - 4 - asOfWidth);
   if (legendLeft && asOfLeft < legendWidth + 24) asOfLeft = Math.max(legendWidth + 24, asOfX - 6);
   if (!legendLeft && asOfLeft + asOfWidth > WIDTH - legendWidth - 24) asOfLeft = Math.min(WIDTH - legendWidth - 24, asOfX + 6) - asOfWidth;
-  parts.push(el('line', { class: 'v-asof', x1: asOfX, y1: TOP - 8, x2: asOfX, y2: scaleY - 24 }));
-  parts.push(text(asOfLeft, 24, asOfText, { class: 'v-asof-label' }));
+  const legend: TimelineLayout['legend'] = [];
   let lx = legendLeft ? 2 : WIDTH - legendWidth;
-  for (const [words, mark] of legend) {
-    if (mark) parts.push(el('circle', { class: mark, cx: lx + 8, cy: 17, r: 7 }));
-    parts.push(text(mark ? lx + 22 : lx, 24, words, { class: 'v-legend' }));
+  for (const [words, upcoming] of legendWords) {
+    const mark = upcoming !== undefined;
+    legend.push({
+      ...(mark ? { marker: { cx: lx + 8, cy: 17, r: 7, upcoming } } : {}),
+      text: { x: mark ? lx + 22 : lx, y: 24, text: words, anchor: 'left', weight: 'regular', role: 'legend' },
+    });
     lx += (mark ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24;
   }
 
-  const boxTop = (p: Placed) => (p.above ? axis - GAP - p.far : axis + GAP + p.near);
-  for (const p of placed) {
-    const top = boxTop(p);
-    parts.push(el('line', { class: 'v-connector', x1: p.cx, y1: axis, x2: p.cx, y2: p.above ? top + (p.far - p.near) : top }));
+  const marks = placed.map((p): TimelineMark => {
+    const top = p.above ? axisY - GAP - p.far : axisY + GAP + p.near;
     const [from, to] = period(p.event, asOf);
-    if (at(to) - at(from) >= 6) {
-      parts.push(el('rect', { class: p.event.upcoming ? 'v-span v-upcoming' : 'v-span', x: at(from), y: axis - 5, width: at(to) - at(from), height: 10, rx: 5 }));
-    }
-  }
-  for (const p of placed) parts.push(el('circle', { class: p.event.upcoming ? 'v-dot v-upcoming' : 'v-dot', cx: p.cx, cy: axis, r: 7 }));
-  // Labels last, each on a patch of background, so no line (the "as of" line, the axis) runs
-  // through its text.
-  for (const p of placed) {
-    const top = boxTop(p);
-    const upcoming = p.event.upcoming ? ' v-upcoming-text' : '';
-    const back = el('rect', { class: chunk.numbered ? 'v-number-bg' : 'v-label-bg', x: p.x0 - 4, y: top, width: p.x1 - p.x0 + 8, height: p.far - p.near });
-    const label = chunk.numbered
-      ? textBlock([{ x: (p.x0 + p.x1) / 2, y: top + 22, content: p.head, class: `v-number${upcoming}` }], { 'text-anchor': 'middle' })
-      : textBlock([
-          { x: p.x0, y: top + 22, content: p.head, class: `v-date${upcoming}` },
-          ...p.lines.map((content, i) => ({ x: p.x0, y: top + 22 + LINE * (i + 1), content, class: 'v-label' })),
-        ]);
-    parts.push(el('g', {}, back + label));
-  }
+    const upcoming = p.event.upcoming;
+    const lines: TimelineText[] = chunk.numbered
+      ? [{ x: (p.x0 + p.x1) / 2, y: top + 22, text: p.head, anchor: 'middle', weight: 'bold', role: 'number', upcoming }]
+      : [
+          { x: p.x0, y: top + 22, text: p.head, anchor: 'left', weight: 'bold', role: 'date', upcoming },
+          ...p.lines.map((words, i): TimelineText => ({ x: p.x0, y: top + 22 + LINE * (i + 1), text: words, anchor: 'left', weight: 'regular', role: 'label' })),
+        ];
+    return {
+      event: p.event,
+      marker: { cx: p.cx, cy: axisY, r: 7, upcoming },
+      ...(at(to) - at(from) >= 6 ? { span: { x: at(from), y: axisY - 5, width: at(to) - at(from), height: 10, upcoming } } : {}),
+      leader: { x1: p.cx, y1: axisY, x2: p.cx, y2: p.above ? top + (p.far - p.near) : top },
+      box: { x: p.x0 - 4, y: top, width: p.x1 - p.x0 + 8, height: p.far - p.near, lines },
+    };
+  });
 
   const range = `${formatDate(events[0]!.when)} to ${formatDate(events[events.length - 1]!.when)}`;
   const numbering = chunk.numbered ? ', numbered as in the timeline table' : '';
   const label = `Timeline of ${events.length} event${events.length === 1 ? '' : 's'}, ${range}${numbering}; as of ${formatDate(asOf)}.`;
+  return {
+    width: WIDTH,
+    height: total,
+    numbered: chunk.numbered,
+    fits,
+    axis,
+    breaks,
+    scale: years,
+    asOf: { line: { x1: asOfX, y1: TOP - 8, x2: asOfX, y2: scaleY - 24 }, label: { x: asOfLeft, y: 24, text: asOfText, anchor: 'left', weight: 'bold', role: 'as-of' } },
+    legend,
+    marks,
+    numbers: chunk.numbers,
+    label,
+  };
+}
+
+const TEXT_CLASS: Record<TimelineText['role'], string> = {
+  scale: 'v-scale',
+  'as-of': 'v-asof-label',
+  legend: 'v-legend',
+  date: 'v-date',
+  label: 'v-label',
+  number: 'v-number',
+};
+const textClass = (t: TimelineText) => TEXT_CLASS[t.role] + (t.upcoming ? ' v-upcoming-text' : '');
+const dotClass = (upcoming: boolean) => (upcoming ? 'v-dot v-upcoming' : 'v-dot');
+const segment = (cls: string, s: TimelineSegment) => el('line', { class: cls, ...s });
+
+/** The SVG of a laid-out timeline: labels last, each on a patch of background, so no line runs through its text. */
+export function timelineSvg(layout: TimelineLayout): string {
+  const parts: string[] = [];
+  for (const s of layout.axis) parts.push(segment('v-axis', s));
+  for (const s of layout.breaks) parts.push(segment('v-axis', s));
+  for (const t of layout.scale) parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+  parts.push(segment('v-asof', layout.asOf.line));
+  parts.push(text(layout.asOf.label.x, layout.asOf.label.y, layout.asOf.label.text, { class: textClass(layout.asOf.label) }));
+  for (const { marker: m, text: t } of layout.legend) {
+    if (m) parts.push(el('circle', { class: dotClass(m.upcoming), cx: m.cx, cy: m.cy, r: m.r }));
+    parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+  }
+  for (const m of layout.marks) {
+    parts.push(segment('v-connector', m.leader));
+    if (m.span) parts.push(el('rect', { class: m.span.upcoming ? 'v-span v-upcoming' : 'v-span', x: m.span.x, y: m.span.y, width: m.span.width, height: m.span.height, rx: 5 }));
+  }
+  for (const m of layout.marks) parts.push(el('circle', { class: dotClass(m.marker.upcoming), cx: m.marker.cx, cy: m.marker.cy, r: m.marker.r }));
+  for (const m of layout.marks) {
+    const b = m.box;
+    const back = el('rect', { class: layout.numbered ? 'v-number-bg' : 'v-label-bg', x: b.x, y: b.y, width: b.width, height: b.height });
+    const centred = b.lines.every((l) => l.anchor === 'middle');
+    const label = textBlock(
+      b.lines.map((l) => ({ x: l.x, y: l.y, content: l.text, class: textClass(l) })),
+      centred ? { 'text-anchor': 'middle' } : {},
+    );
+    parts.push(el('g', {}, back + label));
+  }
+  const { width, height, label } = layout;
+  return el('svg', { class: 'v-timeline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label }, el('title', {}, escapeXml(label)) + parts.join(''));
+}
+
+/** The timeline drawn as SVG (see layoutTimeline), with its text alternative. */
+export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): Visual {
+  const layout = layoutTimeline(input, asOf, room);
+  const events = Array.isArray(input) ? input : input.events;
   const alt = events.map(
-    (e, i) => `${chunk.numbered ? `${chunk.numbers[i]}. ` : ''}${when(e, false)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`,
+    (e, i) => `${layout.numbered ? `${layout.numbers[i]}. ` : ''}${when(e, false)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`,
   );
-  const svg = el(
-    'svg',
-    { class: 'v-timeline', viewBox: `0 0 ${WIDTH} ${total}`, width: WIDTH, height: total, role: 'img', 'aria-label': label },
-    el('title', {}, escapeXml(label)) + parts.join(''),
-  );
-  return { svg, alt, label };
+  return { svg: timelineSvg(layout), alt, label: layout.label };
 }

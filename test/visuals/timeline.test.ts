@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartialDate } from '../../src/facts/dates.js';
-import { drawTimeline, timelineChunks, type TimelineEvent } from '../../src/visuals/timeline.js';
+import { drawTimeline, layoutTimeline, timelineChunks, timelineSvg, type TimelineEvent } from '../../src/visuals/timeline.js';
 import { heightOf, prose, textsOf, wordsIn, wordsOf } from './inspect.js';
 
 const day = (year: number, month: number, d: number): PartialDate => ({ year, month, day: d, precision: 'day' });
@@ -99,6 +99,32 @@ describe('timeline drawings', () => {
     expect(bars.length).toBeGreaterThanOrEqual(2);
     expect(visual.alt[0]).toBe('since 2020: Sanctions in force');
     expect(visual.alt[1]).toBe('5 January – 20 February 2025: Inspection season');
+  });
+
+  it('lays a drawing out as primitives the SVG is written from, once per chunk', () => {
+    for (const chunk of timelineChunks(events(12, 120), asOf)) {
+      const layout = layoutTimeline(chunk, asOf);
+      // timelineChunks laid the chunk out already; drawing it reuses that layout.
+      expect(layoutTimeline(chunk, asOf)).toBe(layout);
+      expect(timelineSvg(layout)).toBe(drawTimeline(chunk, asOf).svg);
+      expect(layout.marks.map((m) => m.event).sort((a, b) => chunk.events.indexOf(a) - chunk.events.indexOf(b))).toEqual(chunk.events);
+      const svg = timelineSvg(layout);
+      expect(svg.match(/<circle/g)).toHaveLength(layout.marks.length + layout.legend.filter((l) => l.marker).length);
+      const inside = (x: number, y: number) => x >= 0 && x <= layout.width && y >= 0 && y <= layout.height;
+      for (const m of layout.marks) {
+        const { box, leader, marker } = m;
+        expect(inside(box.x, box.y) && inside(box.x + box.width, box.y + box.height)).toBe(true);
+        // The leader runs from the marker to the near edge of its box.
+        expect([leader.x1, leader.y1]).toEqual([marker.cx, marker.cy]);
+        expect([box.y, box.y + box.height]).toContain(leader.y2);
+        for (const l of box.lines) expect(l.x >= box.x && l.x <= box.x + box.width && l.y > box.y && l.y < box.y + box.height).toBe(true);
+        for (const o of layout.marks) {
+          if (o === m) continue;
+          const apart = box.x + box.width <= o.box.x || o.box.x + o.box.width <= box.x || box.y + box.height <= o.box.y || o.box.y + o.box.height <= box.y;
+          expect(apart).toBe(true);
+        }
+      }
+    }
   });
 
   it('escapes text', () => {
