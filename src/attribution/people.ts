@@ -152,6 +152,15 @@ export function buildRegistry(f: Frame): Registry {
     }
     // "the bloc's top diplomat", "the company's spokeswoman": the organisation last named before.
     if (p.actor) p.actor = bodyFor(orgs, p.actor, p.first) ?? p.actor;
+    // "A fund spokeswoman, Mara Jovic": the body's noun opens the role.
+    const opener = /^(\p{Ll}+)\s+(.+)$/u.exec(p.role ?? '');
+    if (!p.actor && opener) {
+      const body = bodyFor(orgs, opener[1]!, p.first);
+      if (body) {
+        p.actor = body;
+        p.role = opener[2]!;
+      }
+    }
     // "the Union's foreign policy chief": the organisation's full name.
     // Only a short form (an organisation noun) or a state's own name ("Kovask" for "Kovask Federation").
     if (p.actor && !/\s/.test(p.actor)) {

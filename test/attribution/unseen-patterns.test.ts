@@ -80,6 +80,8 @@ describe('attribution on unseen patterns', () => {
       '"Ports are not weapons," the bloc’s top diplomat said.';
     const people = Object.fromEntries(analyse(text).registry.people.map((p) => [p.name, p.actor]));
     expect(people).toEqual({ 'Rosa Imrie': 'United Nations', 'Dana Roe': 'Kestrel Pharma', 'Lev Aron': 'Harbour Compact' });
+    const fund = analyse('The Western Credit Fund said the loan was on hold. A fund spokeswoman, Mara Lin, declined to comment.').registry.people[0];
+    expect(fund).toMatchObject({ name: 'Mara Lin', role: 'spokeswoman', actor: 'Western Credit Fund' });
     expect(who(text)).toEqual([['Ports are not weapons', 'Lev Aron']]);
   });
 
