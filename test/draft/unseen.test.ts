@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { draftDeck } from '../../src/commands/draft.js';
 import { findDates, type Chrono } from '../../src/draft/dates.js';
+import { draftFacts } from '../../src/draft/draft.js';
 import { loadFacts } from '../../src/facts/load.js';
 
 // Articles written for the project after the drafter was built (test/fixtures/unseen), each
@@ -107,5 +108,23 @@ describe('dates as agencies write them', () => {
     const asOf = { y: 2029, m: 9, d: 13 }; // a Thursday
     expect(values('Arden told a parliamentary committee on Wednesday that they would be reviewed.', asOf)).toEqual([['on Wednesday', '2029-09-12']]);
     expect(values('Arden said that the committee would meet on Wednesday.', asOf)).toEqual([['on Wednesday', '2029-09-19']]);
+  });
+});
+
+describe('datelines', () => {
+  it('reads an agency dateline with a hyphen and keeps it out of the drafted sentences', () => {
+    const text =
+      'Talks stall in Geneva\n\nGENEVA, March 3 (Reuters) - Talks between Norland and Sudmark stalled on Tuesday, diplomats said, after a plan worth $2 billion was rejected.\n\nThe next round opens on March 17.\n';
+    const { yaml } = draftFacts([{ name: 'talks-2026-03-03.txt', text }], chrono as unknown as Chrono, { y: 2026, m: 3, d: 5 });
+    const facts = parse(yaml);
+    expect(facts.meta.as_of).toBe('2026-03-03');
+    expect(facts.sources[0].publisher).toBe('Reuters');
+    const events = facts.timeline.map((e: { date: string; event: string }) => [e.date, e.event]);
+    // The dateline's own date is the as-of date, not an event; "on Tuesday" is.
+    expect(events).toEqual([
+      ['2026-03-03', 'Talks between Norland and Sudmark stalled on Tuesday, diplomats said, after a plan worth $2 billion was rejected.'],
+      ['2026-03-17', 'The next round opens on March 17.'],
+    ]);
+    expect(facts.background.points[0].text).toMatch(/^Talks between/);
   });
 });
