@@ -488,6 +488,7 @@ class Context {
       if (this.sharedSurname(word)) return undefined;
       const p = personByMention(this.reg.people, word);
       if (p) return { kind: 'person', person: p, confidence: 0.9 };
+      if (this.f.language === 'en' && this.unknownSurname(word)) return undefined;
       // French names states with an article ("la Sérandie"): a bare name is a city or capital.
       const bare = this.f.language === 'fr';
       return { kind: 'statement', actor: this.orgByWord(word) ?? word, confidence: bare ? 0.4 : 0.7 };
@@ -496,6 +497,29 @@ class Context {
       return { kind: 'statement', actor: this.orgByWord(stripPossessive(words[1]!)) ?? stripPossessive(words[1]!), confidence: 0.75 };
     }
     return undefined;
+  }
+
+  /** Whether a clause holds a personal name (two capitalised words, no title or organisation noun) the registry does not know. */
+  private namesSomeone(region: readonly Token[]): boolean {
+    for (let i = 0; i + 1 < region.length; i++) {
+      const pair = [region[i]!, region[i + 1]!];
+      if (!pair.every((t) => isCapitalised(t) && /^\p{Lu}\p{Ll}/u.test(t.text) && !TITLE_WORDS.has(t.text) && !ORG_NOUNS.has(stripPossessive(t.text)))) continue;
+      if (DETERMINERS.has(pair[0]!.lower) || PREPOSITIONS.has(pair[0]!.lower) || /[’']s$/.test(pair[0]!.text)) continue;
+      if (!personByMention(this.reg.people, pair.map((t) => t.text).join(' ')) && !this.orgByWord(pair[1]!.text) && !this.reg.places.has(pair[0]!.text)) return true;
+    }
+    return false;
+  }
+
+  /** A surname that the article writes after a first name ("Tomas Beran") but that the registry lacks: a person, not a place. */
+  private unknownSurname(word: string): boolean {
+    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    for (const m of this.f.masked.matchAll(re)) {
+      const first = m[1]!;
+      if (DETERMINERS.has(first.toLowerCase()) || PREPOSITIONS.has(first.toLowerCase()) || COORDINATORS.has(first.toLowerCase())) continue;
+      if (TITLE_WORDS.has(first) || ORG_NOUNS.has(first) || MONTHS.has(first.toLowerCase()) || WEEKDAYS.has(first.toLowerCase()) || this.reg.places.has(first)) continue;
+      return true;
+    }
+    return false;
   }
 
   /** A surname more than one person of the article bears: it names no one for sure. */
@@ -628,6 +652,12 @@ class Context {
           found = r;
           break;
         }
+        if (!r && this.namesSomeone(region)) {
+          // "Her counterpart, Marta Lindqvist, said": someone the rules cannot place is the
+          // subject; a later "she" is not the woman named before her.
+          this.blocked.add(si);
+          break;
+        }
         if (region.length && PRONOUNS[stripTrailing(region).at(-1)?.lower ?? ''] && si > 0 && until === Infinity) {
           const r2 = this.resolvePronoun(stripTrailing(region).at(-1)!.lower, si, region[0]!.start);
           if (r2) {
@@ -647,7 +677,7 @@ class Context {
         while (j < toks.length && j - i < 4 && isCapitalised(toks[j])) j++;
         const run = toks.slice(i, j).map((x) => stripPossessive(x.text));
         const p = personByMention(this.reg.people, run.join(' ')) ?? personByMention(this.reg.people, t.text);
-        if (!p && run.some((w) => this.sharedSurname(w))) {
+        if (!p && (run.some((w) => this.sharedSurname(w)) || this.namesSomeone(toks.slice(i, j)))) {
           // "Varga rejected …" with two Vargas: a person is the subject, but not one the rules can name.
           this.blocked.add(si);
           break;

@@ -133,6 +133,12 @@ export function buildRegistry(f: Frame): Registry {
         const person: Person = { name: full, surname: stripPossessive(surnameTokens.map((t) => t.text).join(' ')), first: first.start };
         const role = describeRole(f, s.tokens, toks, prefix, before, after);
         Object.assign(person, role);
+        // "the Forum, whose secretary-general, Tomas Beran,": the organisation just named.
+        const whose = before.findLastIndex((t) => t.lower === 'whose');
+        if (!person.actor && whose > 0 && before.length - whose <= 5) {
+          const owner = orgs.filter((o) => o.first < before[whose]!.start && o.first >= s.start).at(-1);
+          if (owner) person.actor = owner.name;
+        }
         people.push(person);
       } else if (toks.length === 1 && !TITLE_WORDS.has(toks[0]!.text) && s.tokens.indexOf(toks[0]!) > 0) {
         places.add(stripPossessive(toks[0]!.text));
@@ -348,7 +354,7 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     k--;
     // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
     const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
-    if ((isDeterminer(t) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    if ((isDeterminer(t) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|whose|son|sa|ses)$/i.test(t.lower)) break;
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
   const out = ts.slice(k);
@@ -357,7 +363,7 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
   const poss = out.findIndex((t) => /[’']s$/.test(t.text));
   const starts =
     !!first &&
-    (isDeterminer(first) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
+    (isDeterminer(first) || /^(?:its|his|her|their|whose|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
   return starts && out.some(ROLE_WORD) ? out : [];
 }
 
@@ -365,7 +371,7 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
   let ts = desc.filter(
     (t, i) =>
       (!isDeterminer(t) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
-      !/^(?:former|ancien|ancienne)$/i.test(t.lower),
+      !/^(?:former|ancien|ancienne|whose)$/i.test(t.lower),
   );
   let actor: string | undefined;
   const poss = ts.findIndex((t) => /[’']s$/.test(t.text));

@@ -2,7 +2,7 @@ import type { QuoteSpan } from './types.js';
 import { SPEECH_VERBS_EN, SPEECH_PARTICIPLES_EN, SPEECH_PARTICIPLES_FR, SPEECH_PRESENT_FR } from './lexicon.js';
 
 /**
- * Finds every passage in quotation marks: curly “…”, straight "…" and French « … ». A
+ * Finds every passage in quotation marks: curly “…” and ‘…’, straight "…" and French « … ». A
  * paragraph that ends with a quote still open runs on into the next one, whose opening mark
  * continues it. A French said-clause inside one pair of guillemets (« A, a confié X. B ») splits
  * the pair into two quotes.
@@ -25,7 +25,7 @@ export function paragraphs(text: string): Block[] {
   return out;
 }
 
-const OPENERS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"' };
+const OPENERS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"', '\u2018': '\u2019' };
 const SPACE = /[\s\u00A0\u202F\u2009]/;
 
 /** The French incise inside guillemets: ", a confié un haut responsable." or ", a-t-elle ajouté,". */
@@ -54,13 +54,14 @@ export function findQuotes(text: string): QuoteSpan[] {
     while (i < p.end) {
       const ch = text[i]!;
       const closer = OPENERS[ch];
-      if (closer === undefined || (ch === '"' && !isOpeningStraight(text, i))) {
+      if (closer === undefined || ((ch === '"' || ch === '\u2018') && !isOpeningStraight(text, i))) {
         if (!SPACE.test(ch)) first = false;
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < p.end && text[j] !== closer && !(closer === '\u201D' && text[j] === '\u201C')) j++;
+      if (closer === '\u2019') j = singleCloser(text, i + 1, p.end);
+      else while (j < p.end && text[j] !== closer && !(closer === '\u201D' && text[j] === '\u201C')) j++;
       const closed = j < p.end && text[j] === closer;
       const span: RawSpan = {
         open: i,
@@ -99,6 +100,21 @@ export function findQuotes(text: string): QuoteSpan[] {
   }
   for (const s of spans) s.role = classify(text, s, spans);
   return spans;
+}
+
+/**
+ * Where a quote in single marks (‘…’, as British papers write them) closes: a ’ not followed by
+ * a letter, for ’ is also the apostrophe ("the world’s bread"). A plural possessive ("the
+ * farmers’ union") is passed over when a later ’ could close the quote. `end` when none does.
+ */
+function singleCloser(text: string, from: number, end: number): number {
+  const candidates: number[] = [];
+  for (let j = from; j < end; j++) {
+    if (text[j] === '\u2018' && isOpeningStraight(text, j)) break;
+    if (text[j] === '\u2019' && !/\p{L}/u.test(text[j + 1] ?? '')) candidates.push(j);
+  }
+  const possessive = (j: number) => /s$/.test(text.slice(j - 1, j)) && /^ \p{Ll}/u.test(text.slice(j + 1, j + 3)) && !/^ (?:he|she|they|it|said|says|added|told|according)\b/.test(text.slice(j + 1, j + 12));
+  return candidates.find((j, k) => !possessive(j) || k === candidates.length - 1) ?? end;
 }
 
 /** A straight double quote opens when it follows a space, a paragraph start or an opening bracket. */

@@ -172,6 +172,13 @@ export function findDates(masked: string, asOf: Day, language: 'en' | 'fr', chro
     const y = /^(?:last|previous|dernier|dernière)$/.test(w) ? asOf.y - 1 : /^(?:next|prochain|prochaine)$/.test(w) ? asOf.y + 1 : asOf.y;
     add({ start: m.index, end: m.index + m[0].length, text: m[0], value: String(y), precision: 'year' });
   }
+  // "last month", "this month", "le mois dernier": a month of the as-of date's calendar.
+  for (const m of masked.matchAll(/\b(last|this|next|previous)\s+month\b|\ble\s+mois\s+(dernier|prochain)\b|\bce\s+mois-ci\b/giu)) {
+    const w = (m[1] ?? m[2] ?? 'this').toLowerCase();
+    const shift = /^(?:last|previous|dernier)$/.test(w) ? -1 : /^(?:next|prochain)$/.test(w) ? 1 : 0;
+    const index = asOf.y * 12 + (asOf.m - 1) + shift;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], value: `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`, precision: 'month' });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 

@@ -204,7 +204,7 @@ function storyActors(a: Analysis, header: Header): string[] {
     if (o.first < header.body.start || o.first >= header.body.end) continue;
     out.push(o.name);
   }
-  const titleRe = /(?:[’']s)\s+(?:government|parliament|president|prime minister|foreign minister|interior minister|finance ministry|delegation|fleet|coast|capital|border|economy|territory|waters|energy minister|fisheries minister)/iu;
+  const titleRe = /(?:[’']s)\s+(?:government|parliament|president|prime minister|foreign minister|interior minister|finance ministry|delegation|fleet|coast|capital|border|economy|territory|waters|(?:\p{Ll}+ )?minister|(?:\p{Ll}+ )?ministry)/iu;
   for (const place of a.registry.places) {
     if (!/^\p{Lu}\p{Ll}{2,}$/u.test(place) || MONTH_OR_DAY.test(place)) continue;
     if (header.place && fold(place) === fold(header.place)) continue;

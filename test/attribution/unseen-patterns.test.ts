@@ -90,4 +90,34 @@ describe('attribution on unseen patterns', () => {
     const hilt = analyse(text).registry.people.find((p) => p.name === 'Jonas Hilt');
     expect(hilt?.actor).toBe('Ardenne');
   });
+
+  it('reads quotes in single marks, British style, past apostrophes and a plural possessive', () => {
+    const text = 'The minister accused them of ‘holding the world’s bread hostage’. ‘The farmers’ union is right,’ said Ana Roth, the farm minister. ‘We will wait for the court.’';
+    expect(findQuotes(text).map((q) => q.text)).toEqual(['holding the world’s bread hostage', 'The farmers’ union is right', 'We will wait for the court']);
+    expect(who(text).slice(1)).toEqual([
+      ['The farmers’ union is right', 'Ana Roth'],
+      ['We will wait for the court', 'Ana Roth'],
+    ]);
+  });
+
+  it('does not give "she said" to an earlier woman when the sentence before names one the rules cannot place', () => {
+    const text =
+      '‘We came four times,’ said Irma Vogt, the trade minister.\n\n' +
+      'Her northern opposite number, Lotte Brahms, spoke after her. ‘We are not blocking grain,’ she said.';
+    expect(who(text)).toEqual([
+      ['We came four times', 'Irma Vogt'],
+      ['We are not blocking grain', '?'],
+    ]);
+  });
+
+  it('reads "the Forum, whose secretary-general, Name," and does not take a bare unknown surname for a place', () => {
+    const text =
+      'Talks are mediated by the Coastal States Forum, a grouping of six states, whose secretary-general, Tomas Beran, said little.\n\n' +
+      '‘Nobody walked out,’ Beran told reporters. ‘Progress,’ Dahl said, after Per Dahl arrived.';
+    expect(analyse(text).registry.people[0]).toMatchObject({ name: 'Tomas Beran', role: 'secretary-general', actor: 'Coastal States Forum' });
+    expect(who(text)).toEqual([
+      ['Nobody walked out', 'Tomas Beran'],
+      ['Progress', '?'],
+    ]);
+  });
 });

@@ -104,6 +104,13 @@ describe('dates as agencies write them', () => {
     expect(values('It was published on Sept. 4; the reply is due by Sept. 30.', { y: 2029, m: 9, d: 13 }).map((v) => v[1])).toEqual(['2029-09-04', '2029-09-30']);
   });
 
+  it('reads "last month" and "next month" as months of the as-of date’s calendar', () => {
+    expect(values('She took office last month; the review is due next month.', { y: 2030, m: 1, d: 9 })).toEqual([
+      ['last month', '2029-12'],
+      ['next month', '2030-02'],
+    ]);
+  });
+
   it('dates a weekday by the verb of its own clause, not by a "that" clause after it', () => {
     const asOf = { y: 2029, m: 9, d: 13 }; // a Thursday
     expect(values('Arden told a parliamentary committee on Wednesday that they would be reviewed.', asOf)).toEqual([['on Wednesday', '2029-09-12']]);
