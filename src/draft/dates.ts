@@ -217,7 +217,7 @@ function nextWeekday(asOf: Day, wd: number): Day {
   return fromUtc(t + ahead * 86_400_000);
 }
 
-const FUTURE_EN = /\b(?:will|would|shall|due|next|to be \p{L}+|is expected|are expected|is planned|are planned|is scheduled|are scheduled|plans? to|to resume|to meet|could be held|upcoming)\b/giu;
+const FUTURE_EN = /\b(?:will|would|shall|due|next|to be \p{L}+|is expected|are expected|is planned|are planned|is scheduled|are scheduled|plans? to|to resume|to meet|could be held|upcoming|returns|reconvenes|convenes|resumes|opens|begins|starts)\b/giu;
 const PAST_EN = /\b(?:was|were|had|has|have|did|\p{L}+ed|said|told|met|began|held|made|took|gave|spoke|fell|rose|cut|set|led|sent|won|lost|broke|paid|fought)\b/giu;
 const FUTURE_FR = /\b(?:doit|doivent|devra|devront|devrait|prévue?s?|entend|sera|seront|aura|auront|va|vont|\p{L}{3,}(?:era|eront|ira|iront))\b/giu;
 const PAST_FR = /\b(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:\p{L}+\s+)?\p{L}+(?:é|és|ée|ées|i|is|u|us|it|its)\b|\b\p{L}+(?:é|ée)\b/giu;

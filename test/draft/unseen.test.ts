@@ -115,6 +115,8 @@ describe('dates as agencies write them', () => {
     const asOf = { y: 2029, m: 9, d: 13 }; // a Thursday
     expect(values('Arden told a parliamentary committee on Wednesday that they would be reviewed.', asOf)).toEqual([['on Wednesday', '2029-09-12']]);
     expect(values('Arden said that the committee would meet on Wednesday.', asOf)).toEqual([['on Wednesday', '2029-09-19']]);
+    // A present tense of schedule ("returns on Tuesday") looks ahead.
+    expect(values('The legislature returns on Tuesday, and the governor has said he will ask for a vote.', asOf)).toEqual([['on Tuesday', '2029-09-18']]);
   });
 });
 
