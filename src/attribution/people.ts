@@ -139,6 +139,18 @@ export function buildRegistry(f: Frame): Registry {
           const owner = orgs.filter((o) => o.first < before[whose]!.start && o.first >= s.start).at(-1);
           if (owner) person.actor = owner.name;
         }
+        // "The World Food Agency warned … Its regional director, Hélène Osei,": the organisation
+        // last named, if it was named in this sentence or the one before.
+        const its = before.findLastIndex((t) => t.lower === 'its');
+        if (!person.actor && its >= 0 && before.length - its <= 5) {
+          const at = before[its]!.start;
+          const from = f.sentences[Math.max(0, s.tokens[0]!.sentence - 1)]!.start;
+          const owner = orgs
+            .map((o) => ({ o, last: f.masked.lastIndexOf(o.name, at) }))
+            .filter((x) => x.last >= from && /\s/.test(x.o.name))
+            .sort((a, b) => b.last - a.last)[0];
+          if (owner) person.actor = owner.o.name;
+        }
         people.push(person);
       } else if (toks.length === 1 && !TITLE_WORDS.has(toks[0]!.text) && s.tokens.indexOf(toks[0]!) > 0) {
         places.add(stripPossessive(toks[0]!.text));
@@ -158,6 +170,12 @@ export function buildRegistry(f: Frame): Registry {
     }
     // "the bloc's top diplomat", "the company's spokeswoman": the organisation last named before.
     if (p.actor) p.actor = bodyFor(orgs, p.actor, p.first) ?? p.actor;
+    // "Her Ostmark counterpart": a place's name opens the role.
+    const placed = /^(\p{Lu}\p{Ll}+)\s+(\p{Ll}.+)$/u.exec(p.role ?? '');
+    if (!p.actor && placed && (places.has(placed[1]!) || orgs.some((o) => o.name === placed[1]))) {
+      p.actor = placed[1]!;
+      p.role = placed[2]!;
+    }
     // "A fund spokeswoman, Mara Jovic": the body's noun opens the role.
     const opener = /^(\p{Ll}+)\s+(.+)$/u.exec(p.role ?? '');
     if (!p.actor && opener) {
@@ -298,10 +316,15 @@ function describeRole(
     } else if (!out.role && app.some(ROLE_WORD)) {
       const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
       const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
+      // "said Irena Kovac, Pellia's trade minister,": the owner before the role.
+      const owned = /^(\p{Lu}[\p{L}\s-]*?)[’']s\s+(\p{Ll}.*)$/u.exec(cleaned);
       if (former) out.formerRole = cleaned;
       else if (split) {
         out.role = split[1]!;
         out.actor = stripPossessive(split[2]!);
+      } else if (owned) {
+        out.role = owned[2]!;
+        out.actor = owned[1]!;
       } else out.role = cleaned;
     }
   }

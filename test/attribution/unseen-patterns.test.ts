@@ -120,4 +120,16 @@ describe('attribution on unseen patterns', () => {
       ['Progress', '?'],
     ]);
   });
+
+  it('finds whom a person serves in "X, Pellia’s trade minister,", "Her Ostmark counterpart" and "Its regional director"', () => {
+    const text =
+      'Talks with Ostmark failed. ‘We came,’ said Ines Kade, Pellia’s trade minister, after the session. Her Ostmark counterpart, Rita Lund, left early. ' +
+      'The World Food Agency warned of hunger. Its regional director, Hana Osei, said rations were cut.';
+    const people = Object.fromEntries(analyse(text).registry.people.map((p) => [p.name, [p.role, p.actor]]));
+    expect(people).toEqual({
+      'Ines Kade': ['trade minister', 'Pellia'],
+      'Rita Lund': ['counterpart', 'Ostmark'],
+      'Hana Osei': ['regional director', 'World Food Agency'],
+    });
+  });
 });
