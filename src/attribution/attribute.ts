@@ -512,7 +512,7 @@ class Context {
 
   /** A surname that the article writes after a first name ("Tomas Beran") but that the registry lacks: a person, not a place. */
   private unknownSurname(word: string): boolean {
-    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\.)?\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
     for (const m of this.f.masked.matchAll(re)) {
       const first = m[1]!;
       if (DETERMINERS.has(first.toLowerCase()) || PREPOSITIONS.has(first.toLowerCase()) || COORDINATORS.has(first.toLowerCase())) continue;

@@ -126,10 +126,11 @@ export function buildRegistry(f: Frame): Registry {
         const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0 || bareRoleBefore(before).length > 0;
         const roleAfter = after[0]?.text === ',' && (after.slice(1).some((t) => ROLE_WORD(t)) || HEADS_VERB.test(after.slice(1, 3).map((t) => t.lower).join(' ')));
         if (!roleInPrefix && !roleBefore && !roleAfter) continue;
-        const full = stripPossessive(name.map((t) => t.text).join(' '));
+        // The text's own spelling keeps an initial's full stop: "Joanna K. Mbeki-Strand".
+        const full = stripPossessive(f.text.slice(name[0]!.start, name.at(-1)!.end).replace(/\s+/g, ' '));
         if (people.some((p) => p.name === full)) continue;
         const first = name[0]!;
-        const surnameTokens = name.slice(1);
+        const surnameTokens = name.slice(1).filter((t, i, all) => !(i < all.length - 1 && /^\p{Lu}$/u.test(t.text)));
         const person: Person = { name: full, surname: stripPossessive(surnameTokens.map((t) => t.text).join(' ')), first: first.start };
         const role = describeRole(f, s.tokens, toks, prefix, before, after);
         Object.assign(person, role);
@@ -343,7 +344,7 @@ function describeRole(
 }
 
 /** Common nouns an article uses for an organisation it has named: "the bloc", "the company". */
-const GENERIC_BODIES = /^(?:bloc|company|firm|group|grouping|alliance|organi[sz]ation|body|fund|bank|agency|coalition|consortium|institute)$/i;
+const GENERIC_BODIES = /^(?:bloc|company|firm|group|grouping|alliance|organi[sz]ation|body|fund|bank|agency|coalition|consortium|institute|association|union|federation|council|commission|ministry|court)$/i;
 
 /** The organisation a common noun ("bloc") stands for at `before`: the last named one, preferring one whose name holds the noun. */
 export function bodyFor(orgs: readonly Organisation[], noun: string, before: number): string | undefined {
@@ -376,7 +377,7 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
     k--;
     // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
-    const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
+    const linked = k > 0 && /^(?:of|for|de|d')$/.test(ts[k - 1]!.lower);
     if ((isDeterminer(t) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|whose|son|sa|ses)$/i.test(t.lower)) break;
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
@@ -416,6 +417,12 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
       actor ??= place;
       kept.shift();
     }
+  }
+  // "a spokesman for the association": the body's common noun, resolved by the registry.
+  const forBody = kept.findLastIndex((t) => /^(?:of|for)$/.test(t.lower));
+  if (forBody > 0 && !actor && kept.length === forBody + 2 && GENERIC_BODIES.test(kept[forBody + 1]!.text)) {
+    actor = kept[forBody + 1]!.text;
+    kept.length = forBody;
   }
   // "ambassadrice de Sérandie", "head of the Orbital Affairs Office": the actor after de / of.
   const link = kept.findLastIndex((t) => /^(?:of|de|d')$/.test(t.lower));

@@ -168,6 +168,10 @@ function classify(text: string, span: QuoteSpan, all: QuoteSpan[]): QuoteSpan['r
       return 'title';
     }
   }
+  // "…," the official said. "Yet.": a short quote that is a sentence of its own, right after a
+  // said-clause, is speech, not a term.
+  const ownSentence = /^\p{Lu}/u.test(span.text) && /[.!?]/.test(text.slice(span.end, span.close + 1)) && /(?:[.!?]["”’]?\s+|^\s*)$/u.test(text.slice(Math.max(0, span.open - 40), span.open));
+  if (words.length <= 2 && ownSentence && hasSpeechVerb(text.slice(Math.max(0, span.open - 120), span.open))) return 'quote';
   if (words.length <= 2 && !span.runsOn && !span.continues) {
     const sentence = sentenceAround(text, span, all);
     if (/\b(?:so-called|dit|dite|dits|dites|surnomm\w*|dubbed|nicknamed|the word|le mot|the term|le terme)\s*$/i.test(text.slice(Math.max(0, span.open - 20), span.open))) return 'term';

@@ -132,4 +132,20 @@ describe('attribution on unseen patterns', () => {
       'Hana Osei': ['regional director', 'World Food Agency'],
     });
   });
+
+  it('keeps a middle initial, reads "a spokesman for the association", and a one-word quote after a said-clause', () => {
+    const text =
+      'The Port Operators’ Association offered 4%. A spokesman for the association, Piet Vander, said the demand was too high.\n\n' +
+      '"Nobody takes this lightly," said Joanna K. Mbeki-Strand, general secretary of the union. Mbeki-Strand later said the strike would last "as long as it takes."\n\n' +
+      '"We are not panicking," a Treskan official who was not authorised to speak said. "Yet."';
+    const people = Object.fromEntries(analyse(text).registry.people.map((p) => [p.name, [p.surname, p.role, p.actor]]));
+    expect(people['Joanna K. Mbeki-Strand']?.[0]).toBe('Mbeki-Strand');
+    expect(people['Piet Vander']).toEqual(['Vander', 'spokesman', 'Port Operators’ Association']);
+    expect(who(text)).toEqual([
+      ['Nobody takes this lightly', 'Joanna K. Mbeki-Strand'],
+      ['as long as it takes', 'Joanna K. Mbeki-Strand'],
+      ['We are not panicking', 'anonymous'],
+      ['Yet', 'anonymous'],
+    ]);
+  });
 });
