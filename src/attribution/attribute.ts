@@ -79,6 +79,9 @@ interface Verb {
   pronoun?: string;
 }
 
+/** What of an organisation speaks for it: "the council's secretariat said", "the bank's report says". */
+const BODY_PARTS = /^(?:secretariat|office|board|report|study|statement|communiqué|management|leadership|presidency|delegation|administration|staff)$/;
+
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'then', 'puis']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where', 'qui', 'que', 'dont', 'où', 'lequel', 'laquelle']);
 const STOP_BEFORE = new Set([
@@ -313,7 +316,8 @@ class Context {
       if (paren.length && RELATIVES.has(paren[0]!.lower)) return this.subjectBefore(beforeParen, si);
       const parenRef = paren.length ? this.nameIn(paren) : undefined;
       const beforeRef = beforeParen.length ? this.subjectBefore(beforeParen, si) : undefined;
-      if (parenRef && (!beforeRef || beforeRef.kind !== 'person')) return parenRef;
+      // "its chief executive, Mikkel Strand,": the name the appositive gives is whom the descriptor means.
+      if (parenRef && (!beforeRef || beforeRef.kind !== 'person' || beforeRef.descriptor)) return parenRef;
       if (beforeRef) return beforeRef;
       if (k < 0 && paren.length) return this.resolveNP(trailingNP(paren, allowPreposition) ?? [], si);
       return undefined;
@@ -461,6 +465,11 @@ class Context {
         const actor = this.orgByWord(who) ?? (this.reg.orgs.find((o) => fold(o.name) === fold(who))?.name ?? who);
         return { kind: 'statement', actor, confidence: 0.75 };
       }
+    }
+    // "the council's secretariat", "the bank's board": the organisation the common noun stands for.
+    if (owner >= 0 && owner <= 1 && owner < np.length - 1 && (owner === 0 || DETERMINERS.has(lower[0]!)) && BODY_PARTS.test(lower.at(-1)!)) {
+      const body = bodyFor(this.reg.orgs, stripPossessive(words[owner]!), np[0]!.start);
+      if (body && /^\p{Ll}/u.test(words[owner]!)) return { kind: 'statement', actor: body, confidence: 0.75 };
     }
     // An organisation by its name or a short form: "The Commission", "L'Alliance".
     const org = this.orgIn(np);

@@ -312,8 +312,12 @@ function describeRole(
     } else if (!out.role && HEADS_VERB.test(app.slice(0, 2).map((t) => t.lower).join(' '))) {
       const rest = words(app.slice(2)).replace(/^the\s+/i, '');
       const poss = /^(.*?)[’']s\s+(.*)$/.exec(rest);
-      out.role = `head of ${poss ? poss[2]! : rest}`;
+      // "who chaired the talks for the Polar Shipping Council": chair, of the council.
+      const forOrg = /^(.*?)\s+(?:for|of)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(rest);
+      const noun = /^ch/.test(app[1]!.lower) ? 'chair' : /^dir/.test(app[1]!.lower) ? 'director' : 'head';
+      out.role = `${noun} of ${poss ? poss[2]! : forOrg ? forOrg[1]! : rest}`;
       if (poss) out.actor = poss[1]!;
+      else if (forOrg) out.actor = forOrg[2]!;
     } else if (!out.role && app.some(ROLE_WORD)) {
       const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
       const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
@@ -354,7 +358,7 @@ export function bodyFor(orgs: readonly Organisation[], noun: string, before: num
 }
 
 /** "Maja Lind, who leads the institute's energy programme,": a role given by a verb. */
-const HEADS_VERB = /^who (?:leads|heads|chairs|directs|runs)$/;
+const HEADS_VERB = /^who (?:leads|led|heads|headed|chairs|chaired|directs|directed|runs|ran)$/;
 
 const BARE_ROLE_STOP = new Set([...LEADING_FUNCTION, 'that', 'who', 'which', 'said', 'says', 'told', 'of', 'to', 'is', 'was', 'and', 'or', 'former']);
 

@@ -148,4 +148,17 @@ describe('attribution on unseen patterns', () => {
       ['Yet', 'anonymous'],
     ]);
   });
+
+  it('reads "who chaired … for X", "the council’s secretariat said", and prefers the name an appositive gives', () => {
+    const text =
+      'The Polar Shipping Council met in June. "We were close," according to Lise Aandahl, who chaired the talks for the Polar Shipping Council.\n\n' +
+      'The council’s secretariat said in a report that spills "cannot be cleaned up."\n\n' +
+      '"The ban is coming," its chief executive, Mikkel Strand, said.';
+    expect(analyse(text).registry.people[0]).toMatchObject({ name: 'Lise Aandahl', role: 'chair of talks', actor: 'Polar Shipping Council' });
+    expect(who(text)).toEqual([
+      ['We were close', 'Lise Aandahl'],
+      ['cannot be cleaned up', 'Polar Shipping Council'],
+      ['The ban is coming', 'Mikkel Strand'],
+    ]);
+  });
 });
