@@ -1,4 +1,5 @@
-/** Collapses all whitespace (including line breaks) to single spaces and trims the ends. */
+/** Collapses whitespace (including line breaks) to single spaces and trims the ends. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // No-break spaces are kept: they join words (French « guillemets », 35 %), never lines.
+  return text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 }

@@ -257,7 +257,7 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
     const check = verifyQuote(checked, source, { language: facts.meta.language });
     const field = [...path, q.context !== undefined ? 'context' : 'text'];
     if (check.found) {
-      located.push({ path, quote: q, actor, source, spans: check.spans });
+      located.push({ path, quote: q, actor, source, spans: q.context !== undefined ? quoteWithin(q.text, source, check.spans) : check.spans });
     } else if (check.reason !== undefined) {
       error(field, `the elision (…) before "${check.part}" ${check.reason}. The source's passage is "${abbreviate(check.passage)}"`);
     } else {
@@ -268,6 +268,16 @@ export function checkFacts({ facts, file, locate, copies, strict = false }: Chec
       );
     }
   }
+}
+
+/**
+ * Where the quote's own words lie inside its context's passage: whom the source credits is
+ * judged there, not at the start of the sentence around them.
+ */
+function quoteWithin(text: string, source: SourceText, context: readonly Span[]): Span[] {
+  const from = context[0]!.start;
+  const inner = verifyQuote(text, new SourceText(source.text.slice(from, context[context.length - 1]!.end)));
+  return inner.found ? inner.spans.map((s) => ({ start: s.start + from, end: s.end + from })) : [...context];
 }
 
 /** A passage short enough for a message: its start and end when it runs over paragraphs. */

@@ -162,9 +162,10 @@ ${items.join('\n')}
   return blocks.join('\n') + '\n';
 }
 
-/** Publisher, “Title”, date. URL — the URL a link. */
+/** Publisher, “Title” (in the language's quotation marks), date. URL — the URL a link. */
 function sourceEntry(deck: Deck, s: SourceEntry): string {
-  const title = `“${escapeHtml(s.title)}”`;
+  const [open, close] = deck.labels.quoteMarks;
+  const title = `${open}${escapeHtml(s.title)}${close}`;
   const parts = [s.publisher ? `${escapeHtml(s.publisher)}, ${title}` : title];
   if (s.date) parts.push(escapeHtml(deck.labels.date(s.date)));
   let entry = parts.join(', ') + '.';

@@ -1,6 +1,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { blockMarkdown, notesMarkdown, slideMarkdown } from '../markdown/serialize.js';
 import { createMarkdown } from '../markdown/render.js';
+import type { Labels } from '../labels/index.js';
 import type { Block, Deck, Slide } from '../model/deck.js';
 import { drawMatrix } from '../visuals/matrix.js';
 import { drawTimeline } from '../visuals/timeline.js';
@@ -74,13 +75,13 @@ function markUnits(tokens: Token[], units: readonly string[]): void {
   }
 }
 
-function blockHtml(block: Block, units: readonly string[]): string {
+function blockHtml(block: Block, units: readonly string[], labels: Labels): string {
   if (block.kind === 'drawing') {
     const d = block.drawing;
     const visual =
       d.type === 'timeline'
-        ? drawTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room)
-        : drawMatrix(d, d.firstOption, d.room);
+        ? drawTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room, labels)
+        : drawMatrix(d, d.firstOption, d.room, labels);
     const alt = md.render(blockMarkdown(block));
     return `<figure class="bd-visual" data-u="${escapeHtml(units[0] ?? '')}" aria-label="${escapeHtml(block.label)}">${visual.svg}</figure>
 <div class="bd-sr">
@@ -99,9 +100,9 @@ ${alt}</div>
 }
 
 /** The slide body: its heading, then each block. */
-export function renderBody(slide: Slide): string {
+export function renderBody(slide: Slide, labels: Labels): string {
   const heading = md.render(slideMarkdown({ ...slide, blocks: [] }));
-  return heading + slide.blocks.map((b, i) => blockHtml(b, slide.units[i] ?? [])).join('');
+  return heading + slide.blocks.map((b, i) => blockHtml(b, slide.units[i] ?? [], labels)).join('');
 }
 
 function renderSlide(deck: Deck, slide: Slide, number: number, total: number, footer?: string): string {
@@ -113,7 +114,7 @@ function renderSlide(deck: Deck, slide: Slide, number: number, total: number, fo
 <div class="bd-frame">
 <header class="bd-top"><span class="bd-kicker">${escapeHtml(deck.labels.section[slide.section])}</span><span class="bd-marking">${marking}</span></header>
 <div class="bd-body">
-${renderBody(slide)}</div>
+${renderBody(slide, deck.labels)}</div>
 <footer class="bd-bottom"><span class="bd-marking">${marking}</span><span class="bd-meta">${meta}</span><span class="bd-page">${number} / ${total}</span></footer>
 </div>${notes}
 </section>`;

@@ -16,6 +16,7 @@ const FIELDS: Record<OptionField, string> = {
   opponents: 'противники',
 };
 const ACTORS: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'участник', few: 'участника', many: 'участников' };
+const EVENTS: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'событие', few: 'события', many: 'событий' };
 
 function change(c: ChangeNote): string {
   switch (c.type) {
@@ -114,13 +115,30 @@ export const ru: Labels = {
     opposes: (n) => `против варианта ${n}`,
     undecided: (n) => `не определился по варианту ${n}`,
     noPosition: 'позиция неизвестна',
+    unknown: (n) => `позиция по варианту ${n} неизвестна`,
     conditional: (n, c) => `поддерживает вариант ${n} ${c}`,
     conditionalMark: 'поддерживает при условии',
+  },
+  drawing: {
+    past: 'прошло',
+    upcoming: 'предстоит',
+    numbered: 'номера как в таблице хронологии',
+    option: 'Вариант',
+    backs: 'поддерживает',
+    conditional: 'поддерживает при условиях',
+    opposes: 'против',
+    open: 'не определился',
+    unknown: 'позиция неизвестна',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Хронология: ${count} ${EVENTS[plural(count)] ?? 'события'} (${from} – ${to})${numbered ? ', номера как в таблице хронологии' : ''}; по состоянию на ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Позиции участников (${actors}) по вариантам (${options})${range ? `, варианты с ${range[0]} по ${range[1]}` : ''}: закрашенный круг — поддерживает;${conditional ? ' наполовину закрашенный круг — поддерживает при условиях;' : ''} крест — против; пустой круг — не определился; тире — позиция неизвестна.`,
   },
   date,
   dateShort,
   span: spansOf(date, (d) => `с ${d}`),
   spanShort: spansOf(dateShort, (d) => `с ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'заявление',
   dateOfSource: (date) => `${date} (дата источника)`,
   unchecked: 'не сверено с источником',

@@ -91,10 +91,36 @@ export interface Labels {
     opposes: (option: number) => string;
     undecided: (option: number) => string;
     noPosition: string;
+    /** No known position on option n, where it has one on others. */
+    unknown: (option: number) => string;
     /** Backs option n on a condition (the condition follows, in the facts' words). */
     conditional: (option: number, condition: string) => string;
     /** The legend's word for that mark. */
     conditionalMark: string;
+  };
+  /**
+   * The words inside the drawings: the timeline's legend and the matrix's heads, legend and
+   * accessible names. Their widths are estimated from these words, so the drawings lay out
+   * around them.
+   */
+  drawing: {
+    /** The legend's words for past and upcoming events; `upcoming` also follows an upcoming event's date. */
+    past: string;
+    upcoming: string;
+    /** The legend's note when events are shown by their numbers in the timeline table. */
+    numbered: string;
+    /** Before an option's number in the matrix: "Option 3". */
+    option: string;
+    /** The matrix legend, one entry per mark. */
+    backs: string;
+    conditional: string;
+    opposes: string;
+    open: string;
+    unknown: string;
+    /** The timeline drawing's accessible name: its events, first and last date, and as-of date. */
+    timeline: (count: number, from: string, to: string, numbered: boolean, asOf: string) => string;
+    /** The matrix drawing's accessible name: its size, its options' numbers, and what each mark means. */
+    matrix: (actors: number, options: number, range: readonly [number, number] | undefined, conditional: boolean) => string;
   };
   /** Dates at their precision: "13 February 2019", and the short form for tables, "13 Feb 2019". */
   date: (d: PartialDate) => string;
@@ -102,6 +128,8 @@ export interface Labels {
   /** A range or an ongoing period: "18–20 May 2032", "since 2020"; and the short form for tables. */
   span: (s: DateSpan) => string;
   spanShort: (s: DateSpan) => string;
+  /** The language's quotation marks, opening and closing, around a quote or a source's title. */
+  quoteMarks: readonly [string, string];
   /** What a quote of an actor itself is called when the facts' `by:` does not say. */
   statement: string;
   /** A quote's date taken from its source: "4 Mar 2031 (date of the source)". */
@@ -135,4 +163,5 @@ export type LabelOverrides = Partial<{
   section?: Partial<Record<SectionKey, string>>;
   heading?: Partial<{ [K in keyof Labels['heading'] as Labels['heading'][K] extends string ? K : never]: string }>;
   columns?: Partial<Labels['columns']>;
+  drawing?: Partial<{ [K in keyof Labels['drawing'] as Labels['drawing'][K] extends string ? K : never]: string }>;
 };

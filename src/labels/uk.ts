@@ -16,6 +16,7 @@ const FIELDS: Record<OptionField, string> = {
   opponents: 'противники',
 };
 const ACTORS: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'учасник', few: 'учасники', many: 'учасників' };
+const EVENTS: Partial<Record<Intl.LDMLPluralRule, string>> = { one: 'подія', few: 'події', many: 'подій' };
 
 function change(c: ChangeNote): string {
   switch (c.type) {
@@ -114,13 +115,30 @@ export const uk: Labels = {
     opposes: (n) => `проти варіанта ${n}`,
     undecided: (n) => `не визначився щодо варіанта ${n}`,
     noPosition: 'позиція невідома',
+    unknown: (n) => `позиція щодо варіанта ${n} невідома`,
     conditional: (n, c) => `підтримує варіант ${n} ${c}`,
     conditionalMark: 'підтримує за умови',
+  },
+  drawing: {
+    past: 'минуло',
+    upcoming: 'попереду',
+    numbered: 'номери як у таблиці хронології',
+    option: 'Варіант',
+    backs: 'підтримує',
+    conditional: 'підтримує за умов',
+    opposes: 'проти',
+    open: 'не визначився',
+    unknown: 'позиція невідома',
+    timeline: (count, from, to, numbered, asOf) =>
+      `Хронологія: ${count} ${EVENTS[plural(count)] ?? 'події'} (${from} – ${to})${numbered ? ', номери як у таблиці хронології' : ''}; станом на ${asOf}.`,
+    matrix: (actors, options, range, conditional) =>
+      `Позиції учасників (${actors}) щодо варіантів (${options})${range ? `, варіанти з ${range[0]} по ${range[1]}` : ''}: зафарбоване коло — підтримує;${conditional ? ' наполовину зафарбоване коло — підтримує за умов;' : ''} хрестик — проти; порожнє коло — не визначився; риска — позиція невідома.`,
   },
   date,
   dateShort,
   span: spansOf(date, (d) => `з ${d}`),
   spanShort: spansOf(dateShort, (d) => `з ${d}`),
+  quoteMarks: ['«', '»'],
   statement: 'заява',
   dateOfSource: (date) => `${date} (дата джерела)`,
   unchecked: 'не звірено з джерелом',

@@ -17,9 +17,13 @@ const ORDERED_START = /^(\d{1,9})([.)])/;
 /** reveal.js's Markdown flavour starts speaker notes at a line beginning "Note:". */
 const NOTE_START = /^(n)(otes?\s*:)/i;
 
-/** Text inside a line: whitespace folded to single spaces (ends kept), inline syntax escaped. */
+/**
+ * Text inside a line: whitespace folded to single spaces (ends kept), inline syntax escaped.
+ * No-break spaces stay: French sets them before colons and inside « guillemets », and they
+ * break no Markdown line.
+ */
 export function escapeInline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(INLINE, (c) => `\\${c}`);
+  return text.replace(/[^\S\u00a0\u202f]+/g, ' ').replace(INLINE, (c) => `\\${c}`);
 }
 
 /** Escapes what would open a block or a note at the start of a line already escaped inline. */

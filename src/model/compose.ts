@@ -226,7 +226,7 @@ function timeline(ctx: Context): Flow[] {
   const fieldOf = new Map(events.map((e, i) => [entries[i]!, `timeline[${e.order}].event`]));
   // A crowded timeline is drawn over several slides, each a drawing of its own; where even
   // that leaves no room for its labels, it shows numbered markers and the table is their key.
-  const chunks = timelineChunks(entries, ctx.asOf, DRAWING_ROOM);
+  const chunks = timelineChunks(entries, ctx.asOf, DRAWING_ROOM, L);
   const numbered = chunks.some((c) => c.numbered);
   const numberOf = new Map(chunks.flatMap((c) => c.events.map((e, i) => [e, c.numbers[i]!] as const)));
   const charts = chunks.map(
@@ -322,7 +322,7 @@ function quoteBlock(ctx: Context, q: Quote, actor: Actor | undefined, tag: Run[]
   const date = when && (when.fromSource ? L.dateOfSource(L.dateShort(when.date)) : L.dateShort(when.date));
   return {
     kind: 'quote',
-    runs: [raw('“'), text(q.text), raw('”'), ...tag],
+    runs: [raw(L.quoteMarks[0]), text(q.text), raw(L.quoteMarks[1]), ...tag],
     attribution: [
       raw(`— ${oneLine(who)}${date ? `, ${date}` : ''}`),
       ...ctx.cite([q.source]),
@@ -413,7 +413,7 @@ function options(ctx: Context): Flow[] {
       ...(o.conditional ? { conditional: o.conditional.map((c) => ({ actor: c.actor, condition: oneLine(c.condition) })) } : {}),
     }));
     // Many actors or options: the matrix goes on over several slides, a piece each.
-    const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM);
+    const pieces = matrixChunks({ actors: matrixActors, options: matrixOptions }, DRAWING_ROOM, L);
     pieces.forEach((piece, i) => {
       const title = L.continued(L.heading.matrix, i, pieces.length);
       flows.push({
@@ -553,7 +553,8 @@ function nextSteps(ctx: Context): Flow[] {
 function sources(ctx: Context): Flow[] {
   const L = ctx.labels;
   const units = ctx.sourceEntries.map((s, i): Unit => {
-    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, “${s.title}”` : `“${s.title}”`)];
+    const [open, close] = L.quoteMarks;
+    const runs: Run[] = [raw(s.publisher ? `${s.publisher}, ${open}${s.title}${close}` : `${open}${s.title}${close}`)];
     if (s.date) runs.push(raw(`, ${L.date(s.date)}`));
     runs.push(raw('.'));
     if (s.url) runs.push(raw(' '), { kind: 'link', href: s.url, text: s.url });

@@ -1,3 +1,5 @@
+import { en } from '../labels/en.js';
+import type { Labels } from '../labels/index.js';
 import { DRAWING_ROOM, el, escapeXml, LINE_HEIGHT, split, text, textBlock, TEXT_SIZE, textWidth, wrap, type Visual } from './svg.js';
 
 export type Position = 'backs' | 'conditional' | 'opposes' | 'open' | 'unknown';
@@ -21,13 +23,14 @@ export interface MatrixPiece extends MatrixInput {
   firstOption: number;
 }
 
-export const POSITION_WORDS: Record<Position, string> = {
-  backs: 'backs',
-  conditional: 'backs, with conditions',
-  opposes: 'opposes',
-  open: 'undecided',
-  unknown: 'position not known',
-};
+/** The legend's word for each position, in the deck's language. */
+export function positionWords(L: Labels): Record<Position, string> {
+  const { backs, conditional, opposes, open, unknown } = L.drawing;
+  return { backs, conditional, opposes, open, unknown };
+}
+
+/** The legend's words in English. */
+export const POSITION_WORDS: Record<Position, string> = positionWords(en);
 
 export function positionOf(actor: string, option: MatrixOption): Position {
   if (option.backers?.includes(actor)) return 'backs';
@@ -49,7 +52,7 @@ const MAX_ROW = 76;
 const R = 11;
 
 /** The mark for a position: each a different shape, so it reads in greyscale print. */
-function mark(position: Position, cx: number, cy: number): string {
+function mark(position: Position, cx: number, cy: number, rtl = false): string {
   switch (position) {
     case 'backs':
       return el('circle', { class: 'm-backs', cx, cy, r: R });
@@ -57,7 +60,8 @@ function mark(position: Position, cx: number, cy: number): string {
       // Half filled: between backing (filled) and undecided (open), in any print.
       return (
         el('circle', { class: 'm-open', cx, cy, r: R - 1 }) +
-        el('path', { class: 'm-backs', d: `M${cx} ${cy - R + 1}A${R - 1} ${R - 1} 0 0 0 ${cx} ${cy + R - 1}Z` })
+        // The half nearer the actor's name is filled: the left, or the right when mirrored.
+        el('path', { class: 'm-backs', d: `M${cx} ${cy - R + 1}A${R - 1} ${R - 1} 0 0 ${rtl ? 1 : 0} ${cx} ${cy + R - 1}Z` })
       );
     case 'opposes':
       return el('path', { class: 'm-opposes', d: `M${cx - 9} ${cy - 9}L${cx + 9} ${cy + 9}M${cx + 9} ${cy - 9}L${cx - 9} ${cy + 9}` });
@@ -77,12 +81,12 @@ export interface ConditionNote {
 }
 
 /** The conditions on this drawing, numbered in reading order: "EU backs option 2 with …". */
-export function conditions({ actors, options }: MatrixInput, firstOption = 1): ConditionNote[] {
+export function conditions({ actors, options }: MatrixInput, firstOption = 1, L: Labels = en): ConditionNote[] {
   const notes: ConditionNote[] = [];
   for (const a of actors) {
     options.forEach((o, i) => {
       const c = o.conditional?.find((x) => x.actor === a.id);
-      if (c) notes.push({ number: notes.length + 1, actor: a.id, option: i, text: `${a.name} backs option ${firstOption + i} ${c.condition}` });
+      if (c) notes.push({ number: notes.length + 1, actor: a.id, option: i, text: `${a.name} ${L.matrix.conditional(firstOption + i, c.condition)}` });
     });
   }
   return notes;
@@ -113,12 +117,13 @@ interface Layout {
   height: number;
 }
 
-function legendOf(positions: Position[]): { items: Layout['legend']; height: number } {
+function legendOf(positions: Position[], L: Labels): { items: Layout['legend']; height: number } {
+  const words = positionWords(L);
   const items: Layout['legend'] = [];
   let x = 0;
   let y = 0;
   for (const p of positions) {
-    const w = 2 * R + 10 + textWidth(POSITION_WORDS[p], SIZE, 'regular');
+    const w = 2 * R + 10 + textWidth(words[p], SIZE, 'regular');
     if (x > 0 && x + w > WIDTH) {
       x = 0;
       y += LINE + 6;
@@ -129,28 +134,28 @@ function legendOf(positions: Position[]): { items: Layout['legend']; height: num
   return { items, height: y + LINE + 18 };
 }
 
-function footEntries(piece: MatrixPiece, titled: boolean): FootEntry[] {
+function footEntries(piece: MatrixPiece, titled: boolean, L: Labels): FootEntry[] {
   const entries: FootEntry[] = [];
-  const notes = conditions(piece, piece.firstOption);
+  const notes = conditions(piece, piece.firstOption, L);
   if (notes.length) {
     const indent = textWidth(String(notes.length), SIZE, 'bold') + 14;
     for (const n of notes) entries.push({ head: String(n.number), indent, lines: wrap(n.text, WIDTH - indent, SIZE, 'regular') });
   }
   if (!titled) {
-    const last = `Option ${piece.firstOption + piece.options.length - 1}`;
+    const last = `${L.drawing.option} ${piece.firstOption + piece.options.length - 1}`;
     const indent = textWidth(last, SIZE, 'bold') + 14;
     piece.options.forEach((o, i) =>
-      entries.push({ head: `Option ${piece.firstOption + i}`, indent, lines: wrap(o.title, WIDTH - indent, SIZE, 'regular') }),
+      entries.push({ head: `${L.drawing.option} ${piece.firstOption + i}`, indent, lines: wrap(o.title, WIDTH - indent, SIZE, 'regular') }),
     );
   }
   return entries;
 }
 
 /** Every way of laying the piece out that shows all names and titles whole, shortest first. */
-function layouts(piece: MatrixPiece, maxLines = MAX_LINES): Layout[] {
+function layouts(piece: MatrixPiece, L: Labels, maxLines = MAX_LINES): Layout[] {
   const { actors, options, firstOption } = piece;
   const used = new Set(actors.flatMap((a) => options.map((o) => positionOf(a.id, o))));
-  const legend = legendOf((['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).filter((p) => p !== 'conditional' || used.has(p)));
+  const legend = legendOf((['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).filter((p) => p !== 'conditional' || used.has(p)), L);
   const out: Layout[] = [];
   for (const nameWidth of NAME_WIDTHS) {
     const column = (WIDTH - nameWidth) / Math.max(1, options.length);
@@ -159,14 +164,14 @@ function layouts(piece: MatrixPiece, maxLines = MAX_LINES): Layout[] {
     if (names.some((n) => n.length > maxLines)) continue;
     const rows = names.map((n) => Math.max(MIN_ROW, n.length * LINE + 14));
     const heads = options.map((_, i) => {
-      const full = `Option ${firstOption + i}`;
+      const full = `${L.drawing.option} ${firstOption + i}`;
       return textWidth(full, SIZE, 'bold') <= column - 8 ? full : String(firstOption + i);
     });
     for (const titled of [true, false]) {
       const titles = titled ? options.map((o) => wrap(o.title, column - 16, SIZE, 'regular')) : options.map(() => []);
       if (titles.some((t) => t.length > maxLines)) continue;
       const headHeight = (1 + Math.max(0, ...titles.map((t) => t.length))) * LINE + 14;
-      const foot = footEntries(piece, titled);
+      const foot = footEntries(piece, titled, L);
       const footHeight = foot.reduce((h, f) => h + f.lines.length * LINE + 6, 0);
       const height = headHeight + rows.reduce((a, b) => a + b, 0) + 12 + legend.height + footHeight;
       out.push({ nameWidth, column, titled, heads, titles, names, rows, headHeight, legend: legend.items, legendHeight: legend.height, foot, footHeight, height });
@@ -176,8 +181,8 @@ function layouts(piece: MatrixPiece, maxLines = MAX_LINES): Layout[] {
 }
 
 /** The layout for the room: titles in the columns if that fits, else the shortest. */
-function layoutFor(piece: MatrixPiece, room: number): Layout | undefined {
-  const all = layouts(piece).filter((l) => l.height <= room);
+function layoutFor(piece: MatrixPiece, room: number, L: Labels): Layout | undefined {
+  const all = layouts(piece, L).filter((l) => l.height <= room);
   return all.find((l) => l.titled) ?? all[0];
 }
 
@@ -186,7 +191,7 @@ function layoutFor(piece: MatrixPiece, room: number): Layout | undefined {
  * piece: options in as few column groups as keep columns readable, each group's actors in as
  * few row pages as fit. Every actor × option cell is in exactly one piece.
  */
-export function matrixChunks(input: MatrixInput, room = DRAWING_ROOM): MatrixPiece[] {
+export function matrixChunks(input: MatrixInput, room = DRAWING_ROOM, labels: Labels = en): MatrixPiece[] {
   const { actors, options } = input;
   if (options.length === 0) return [];
   const pieceOf = (as: MatrixInput['actors'], group: MatrixOption[], firstOption: number): MatrixPiece => ({ actors: as, options: group, firstOption });
@@ -202,7 +207,7 @@ export function matrixChunks(input: MatrixInput, room = DRAWING_ROOM): MatrixPie
     for (let p = 1; p <= Math.max(1, actors.length); p++) {
       const pages = split(actors, p).map((as) => pieceOf(as, group, firstOption));
       if (pages.length === 0) pages.push(pieceOf([], group, firstOption));
-      if (pages.every((piece) => layoutFor(piece, room))) return pages;
+      if (pages.every((piece) => layoutFor(piece, room, labels))) return pages;
     }
     return undefined;
   };
@@ -221,11 +226,11 @@ export function matrixChunks(input: MatrixInput, room = DRAWING_ROOM): MatrixPie
  * option, with a legend, drawn to use `room` px of height. Options are numbered as on their own
  * slides; their titles head the columns, or stand in a key under the grid when they do not fit.
  */
-export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_ROOM): Visual {
+export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_ROOM, labels: Labels = en): Visual {
   const { actors, options } = input;
   const piece: MatrixPiece = { actors, options, firstOption };
   // A name too long for three lines at any width still shows whole, on as many lines as it takes.
-  const layout = layoutFor(piece, room) ?? layouts(piece)[0] ?? layouts(piece, Infinity)[0]!;
+  const layout = layoutFor(piece, room, labels) ?? layouts(piece, labels)[0] ?? layouts(piece, labels, Infinity)[0]!;
   const { nameWidth, column } = layout;
   // Rows take the spare height, up to MAX_ROW each; what is left centres the drawing.
   const natural = layout.rows.reduce((a, b) => a + b, 0);
@@ -235,17 +240,21 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
   const height = Math.max(room, layout.height);
   const top = Math.floor(Math.max(0, room - (layout.height + grid - natural)) / 2);
   const parts: string[] = [];
+  // Right to left: the actors' column on the right, options numbered from right to left, text
+  // anchored at its right end ("start" in a right-to-left SVG).
+  const rtl = labels.dir === 'rtl';
+  const X = (x: number) => (rtl ? WIDTH - x : x);
 
   const headY = top + 22;
   options.forEach((_, i) => {
-    const x = nameWidth + column * (i + 0.5);
+    const x = X(nameWidth + column * (i + 0.5));
     const lines = [
       { x, y: headY, content: layout.heads[i]!, class: 'm-head' },
       ...layout.titles[i]!.map((content, l) => ({ x, y: headY + LINE * (l + 1), content, class: 'm-title' })),
     ];
     parts.push(textBlock(lines, { 'text-anchor': 'middle' }));
   });
-  const notes = conditions(piece, firstOption);
+  const notes = conditions(piece, firstOption, labels);
   let y = top + layout.headHeight;
   parts.push(el('line', { class: 'm-rule', x1: 0, y1: y - 6, x2: WIDTH, y2: y - 6 }));
   actors.forEach((a, r) => {
@@ -253,49 +262,49 @@ export function drawMatrix(input: MatrixInput, firstOption = 1, room = DRAWING_R
     if (r % 2 === 0) parts.push(el('rect', { class: 'm-stripe', x: 0, y, width: WIDTH, height: h }));
     const names = layout.names[r]!;
     const first = y + h / 2 - ((names.length - 1) * LINE) / 2 + 7;
-    parts.push(textBlock(names.map((content, l) => ({ x: 8, y: first + l * LINE, content })), { class: 'm-name' }));
+    parts.push(textBlock(names.map((content, l) => ({ x: X(8), y: first + l * LINE, content })), { class: 'm-name' }));
     options.forEach((o, i) => {
       const cx = nameWidth + column * (i + 0.5);
-      parts.push(mark(positionOf(a.id, o), cx, y + h / 2));
+      parts.push(mark(positionOf(a.id, o), X(cx), y + h / 2, rtl));
       const note = notes.find((n) => n.actor === a.id && n.option === i);
-      if (note) parts.push(text(cx + R + 5, y + h / 2 + 7, String(note.number), { class: 'm-note' }));
+      if (note) parts.push(text(X(cx + R + 5), y + h / 2 + 7, String(note.number), { class: 'm-note' }));
     });
     y += h;
   });
   y += 12;
   for (const item of layout.legend) {
     const ly = y + item.y + LINE - 4;
-    parts.push(mark(item.position, item.x + R + 1, ly - 7), text(item.x + 2 * R + 10, ly, POSITION_WORDS[item.position], { class: 'm-legend' }));
+    parts.push(mark(item.position, X(item.x + R + 1), ly - 7, rtl), text(X(item.x + 2 * R + 10), ly, positionWords(labels)[item.position], { class: 'm-legend' }));
   }
   y += layout.legendHeight;
   for (const f of layout.foot) {
     const lines = [
-      { x: 0, y: y + 20, content: f.head, class: 'm-key-head' },
-      ...f.lines.map((content, l) => ({ x: f.indent, y: y + 20 + l * LINE, content, class: 'm-legend' })),
+      { x: X(0), y: y + 20, content: f.head, class: 'm-key-head' },
+      ...f.lines.map((content, l) => ({ x: X(f.indent), y: y + 20 + l * LINE, content, class: 'm-legend' })),
     ];
     parts.push(textBlock(lines));
     y += f.lines.length * LINE + 6;
   }
 
+  // In words, option by option: every cell, the unknown ones included.
   const alt = actors.map((a) => {
-    const by = (p: Position) => options.flatMap((o, i) => (positionOf(a.id, o) === p ? [`option ${firstOption + i}`] : []));
-    const said = (['backs', 'conditional', 'opposes', 'open'] as const)
-      .filter((p) => by(p).length > 0)
-      .map((p) =>
-        p === 'conditional'
-          ? notes.filter((n) => n.actor === a.id).map((n) => n.text.slice(a.name.length + 1)).join('; ')
-          : `${POSITION_WORDS[p]} ${by(p).join(', ')}`,
-      );
-    if (said.length === 0) return `${a.name}: no known position on ${options.length === 1 ? 'this option' : 'these options'}`;
-    const unknown = by('unknown');
-    return `${a.name}: ${said.join('; ')}${unknown.length ? `; position not known on ${unknown.join(', ')}` : ''}`;
+    const said = options.map((o, i) => {
+      const n = firstOption + i;
+      const position = positionOf(a.id, o);
+      if (position === 'backs') return labels.matrix.backs(n);
+      if (position === 'conditional') return labels.matrix.conditional(n, o.conditional!.find((c) => c.actor === a.id)!.condition);
+      if (position === 'opposes') return labels.matrix.opposes(n);
+      if (position === 'open') return labels.matrix.undecided(n);
+      return labels.matrix.unknown(n);
+    });
+    const known = options.some((o) => positionOf(a.id, o) !== 'unknown');
+    return `${a.name}: ${known ? said.join('; ') : labels.matrix.noPosition}`;
   });
-  const conditional = notes.length ? ' half-filled circle backs with conditions,' : '';
-  const range = firstOption > 1 ? ` (${firstOption} to ${firstOption + options.length - 1})` : '';
-  const label = `Positions of ${actors.length} actors on ${options.length} options${range}: filled circle backs,${conditional} cross opposes, open circle undecided, dash not known.`;
+  const range = firstOption > 1 ? ([firstOption, firstOption + options.length - 1] as const) : undefined;
+  const label = labels.drawing.matrix(actors.length, options.length, range, notes.length > 0);
   const svg = el(
     'svg',
-    { class: 'v-matrix', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label },
+    { class: 'v-matrix', direction: rtl ? 'rtl' : undefined, viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': label },
     el('title', {}, escapeXml(label)) + parts.join(''),
   );
   return { svg, alt, label };

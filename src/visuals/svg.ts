@@ -1,4 +1,5 @@
 /** Small helpers for SVG drawn at build time. Every text passes through `text()`. */
+import { ADVANCES } from './advances.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -79,18 +80,21 @@ const ADVANCE: Record<Weight, readonly number[]> = {
   ],
 };
 
-/** Width of one character in ems: measured for ASCII, generous for everything else. */
+/** Width of one character in ems: measured for ASCII and the scripts of the label sets, generous for the rest. */
 function advance(ch: string, weight: Weight): number {
   const code = ch.codePointAt(0)!;
   if (code >= 0x20 && code < 0x7f) return ADVANCE[weight][code - 0x20]! / 1000;
   if ((code >= 0x300 && code < 0x370) || code === 0x200b || code === 0xad) return 0;
-  // Accented Latin letters are as wide as their base letter (é as e); the accent adds nothing.
+  for (const [from, to, widths] of ADVANCES[weight]) if (code >= from && code < to) return widths[code - from]! / 1000;
+  // Accented Latin letters are as wide as their base letter (ẽ as e); the accent adds nothing.
   const base = ch.normalize('NFD').codePointAt(0)!;
   if (base >= 0x20 && base < 0x7f) return ADVANCE[weight][base - 0x20]! / 1000;
-  // Dashes, quotes and other punctuation of Source Sans 3 stay within an em; scripts drawn by a
-  // fallback font (CJK, emoji) can be wider.
-  if (code < 0x1100) return 1;
-  return code > 0xffff ? 1.3 : 1.05;
+  // CJK and Hangul from a fallback font stay within an em; emoji a little wider. Any other
+  // script gets more than the widest letter measured in any table (Cyrillic Щ, Arabic س are
+  // wider than an em), so its text is never drawn wider than laid out.
+  if (code > 0xffff) return 1.3;
+  if ((code >= 0x1100 && code < 0x1200) || (code >= 0x2e80 && code < 0xa000) || (code >= 0xac00 && code < 0xd7b0) || (code >= 0xf900 && code < 0xfb00) || (code >= 0xff00 && code < 0xfff0)) return 1.05;
+  return 2;
 }
 
 function ems(content: string, weight: Weight): number {

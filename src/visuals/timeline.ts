@@ -1,4 +1,6 @@
-import { endKey, formatDate, formatDateShort, startKey, type PartialDate } from '../facts/dates.js';
+import { endKey, startKey, type DateSpan, type PartialDate } from '../facts/dates.js';
+import { en } from '../labels/en.js';
+import type { Labels } from '../labels/index.js';
 import { DRAWING_ROOM, el, escapeXml, fitWrap, LINE_HEIGHT, linesWidth, split, text, textBlock, TEXT_SIZE, textWidth, type Visual, type Weight } from './svg.js';
 
 export interface TimelineEvent {
@@ -50,22 +52,8 @@ const period = (e: TimelineEvent, asOf: PartialDate): readonly [number, number] 
   e.since ? Math.max(last(e.when), first(asOf)) : last(e.end ?? e.when),
 ];
 
-/** "13 Feb 2019", "Feb – Mar 2019" style: a range as its two ends, an open period as "since …". */
-function when(e: TimelineEvent, short: boolean): string {
-  const one = short ? formatDateShort : formatDate;
-  if (e.since) return `since ${one(e.when)}`;
-  return e.end ? range(e.when, e.end, one) : one(e.when);
-}
-
-/** A range as a reader writes it: "18–20 May 2032", "May – June 2032", "2019 – 2021". */
-function range(from: PartialDate, to: PartialDate, one: (d: PartialDate) => string): string {
-  const end = one(to);
-  if (from.precision === 'day' && to.precision === 'day' && from.year === to.year && from.month === to.month) return `${from.day}\u2013${end}`;
-  if (from.precision === to.precision && from.precision !== 'year' && from.year === to.year) {
-    return `${one(from).replace(` ${from.year}`, '')} \u2013 ${end}`;
-  }
-  return `${one(from)} \u2013 ${end}`;
-}
+/** An event's date as the facts give it: one date, a range, or an open period since a date. */
+const spanOf = (e: TimelineEvent): DateSpan => ({ start: e.when, ...(e.end ? { end: e.end } : {}), ...(e.since ? { since: true } : {}) });
 
 interface Segment {
   from: number;
@@ -143,7 +131,7 @@ interface Placed {
   far: number;
 }
 
-const dateLabel = (e: TimelineEvent) => when(e, true) + (e.upcoming ? ' · upcoming' : '');
+const dateLabel = (e: TimelineEvent, L: Labels) => L.spanShort(spanOf(e)) + (e.upcoming ? ` · ${L.drawing.upcoming}` : '');
 
 /** Box content for an event: date and wrapped text, or just its number; candidates by width. */
 interface Content {
@@ -154,17 +142,19 @@ interface Content {
   wrap: number;
 }
 
-/** Each event's label wrapped at every width, worked out once: placement tries them many times. */
-const wrapped = new WeakMap<TimelineEvent, Content[]>();
+/** Each event's label wrapped at every width, worked out once per language: placement tries them many times. */
+const wrappings = new WeakMap<Labels, WeakMap<TimelineEvent, Content[]>>();
 
-function contents(event: TimelineEvent, number: number | undefined, dated: boolean, cap: number): Content[] | undefined {
+function contents(event: TimelineEvent, L: Labels, number: number | undefined, dated: boolean, cap: number): Content[] | undefined {
   if (number !== undefined) {
-    const head = dated ? `${number} · ${when(event, true)}` : String(number);
+    const head = dated ? `${number} · ${L.spanShort(spanOf(event))}` : String(number);
     return [{ head, lines: [], width: Math.max(28, textWidth(head, SIZE, 'bold')), wrap: 0 }];
   }
+  let wrapped = wrappings.get(L);
+  if (!wrapped) wrappings.set(L, (wrapped = new WeakMap()));
   let all = wrapped.get(event);
   if (!all) {
-    const head = dateLabel(event);
+    const head = dateLabel(event, L);
     const headWidth = textWidth(head, SIZE, 'bold');
     all = [];
     for (const w of LABEL_WIDTHS) {
@@ -207,6 +197,7 @@ function nearest(side: Placed[], x0: number, x1: number, cx: number, h: number):
  */
 function place(
   events: TimelineEvent[],
+  L: Labels,
   at: (d: number) => number,
   asOf: PartialDate,
   height: number,
@@ -222,7 +213,7 @@ function place(
   if (backwards) order.reverse();
   for (const i of order) {
     const event = events[i]!;
-    const options = contents(event, numbers?.[i], dated, cap);
+    const options = contents(event, L, numbers?.[i], dated, cap);
     if (!options) return undefined;
     const [from, to] = period(event, asOf);
     const cx = at((from + to) / 2);
@@ -257,10 +248,10 @@ function place(
  * but crowd each other out; narrow ones leave room beside them), first to last and last to
  * first: the lowest placement that fits.
  */
-function placeLabels(events: TimelineEvent[], at: (d: number) => number, asOf: PartialDate, height: number): Placed[] | undefined {
+function placeLabels(events: TimelineEvent[], L: Labels, at: (d: number) => number, asOf: PartialDate, height: number): Placed[] | undefined {
   let best: { placed: Placed[]; extent: number } | undefined;
   for (const [cap, backwards] of [...LABEL_WIDTHS, Infinity].flatMap((c) => [[c, false], [c, true]] as const)) {
-    const placed = place(events, at, asOf, height, undefined, false, cap, backwards);
+    const placed = place(events, L, at, asOf, height, undefined, false, cap, backwards);
     if (!placed) continue;
     const extent = Math.max(0, ...placed.filter((p) => p.above).map((p) => p.far)) + Math.max(0, ...placed.filter((p) => !p.above).map((p) => p.far));
     if (!best || extent < best.extent) best = { placed, extent };
@@ -270,8 +261,8 @@ function placeLabels(events: TimelineEvent[], at: (d: number) => number, asOf: P
 
 const labelRoom = (room: number) => room - TOP - FOOT;
 
-function fits(chunk: TimelineChunk, asOf: PartialDate, room: number): boolean {
-  const layout = layoutTimeline(chunk, asOf, room);
+function fits(chunk: TimelineChunk, asOf: PartialDate, room: number, L: Labels): boolean {
+  const layout = layoutTimeline(chunk, asOf, room, L);
   return chunk.numbered ? layout.fits : !layout.numbered;
 }
 
@@ -281,7 +272,7 @@ function fits(chunk: TimelineChunk, asOf: PartialDate, room: number): boolean {
  * drawings that each fit; else numbered markers (events numbered 1…n across all drawings),
  * split only if even the markers crowd. Every event is in exactly one drawing.
  */
-export function timelineChunks(events: TimelineEvent[], asOf: PartialDate, room = DRAWING_ROOM): TimelineChunk[] {
+export function timelineChunks(events: TimelineEvent[], asOf: PartialDate, room = DRAWING_ROOM, labels: Labels = en): TimelineChunk[] {
   if (events.length === 0) return [];
   const chunked = (k: number, numbered: boolean): TimelineChunk[] => {
     let n = 0;
@@ -289,11 +280,11 @@ export function timelineChunks(events: TimelineEvent[], asOf: PartialDate, room 
   };
   for (let k = 1; k <= Math.min(MAX_LABELLED_CHUNKS, events.length); k++) {
     const chunks = chunked(k, false);
-    if (chunks.every((c) => fits(c, asOf, room))) return chunks;
+    if (chunks.every((c) => fits(c, asOf, room, labels))) return chunks;
   }
   for (let k = 1; k < events.length; k++) {
     const chunks = chunked(k, true);
-    if (chunks.every((c) => fits(c, asOf, room))) return chunks;
+    if (chunks.every((c) => fits(c, asOf, room, labels))) return chunks;
   }
   return chunked(events.length, true);
 }
@@ -337,6 +328,8 @@ export interface TimelineMark {
 export interface TimelineLayout {
   width: number;
   height: number;
+  /** Right to left: time runs from right to left, and text anchors are mirrored. */
+  dir: 'ltr' | 'rtl';
   numbered: boolean;
   /** False when even numbered markers did not fit the room and were stacked beyond it. */
   fits: boolean;
@@ -356,17 +349,17 @@ export interface TimelineLayout {
 }
 
 /** How the chunk's events are placed: labels in full, or numbered markers (dated where they fit). */
-function arrange(chunk: TimelineChunk, at: (d: number) => number, asOf: PartialDate, height: number): { chunk: TimelineChunk; placed: Placed[]; fits: boolean } {
+function arrange(chunk: TimelineChunk, L: Labels, at: (d: number) => number, asOf: PartialDate, height: number): { chunk: TimelineChunk; placed: Placed[]; fits: boolean } {
   const { events } = chunk;
-  let placed = chunk.numbered ? undefined : placeLabels(events, at, asOf, height);
+  let placed = chunk.numbered ? undefined : placeLabels(events, L, at, asOf, height);
   if (placed) return { chunk, placed, fits: true };
   // Markers carry their dates when there is room for them, else just their numbers.
   const numbered = { ...chunk, numbered: true };
-  placed = place(events, at, asOf, height, numbered.numbers, true) ?? place(events, at, asOf, height, numbered.numbers);
+  placed = place(events, L, at, asOf, height, numbered.numbers, true) ?? place(events, L, at, asOf, height, numbered.numbers);
   if (placed) return { chunk: numbered, placed, fits: true };
   // A chunk too crowded even for markers (only when drawn against timelineChunks' advice) still
   // shows every marker, stacked without limit.
-  return { chunk: numbered, placed: place(events, at, asOf, Infinity, numbered.numbers)!, fits: false };
+  return { chunk: numbered, placed: place(events, L, at, asOf, Infinity, numbered.numbers)!, fits: false };
 }
 
 /**
@@ -374,30 +367,30 @@ function arrange(chunk: TimelineChunk, at: (d: number) => number, asOf: PartialD
  * bars, an "as of" line, labels (or numbered markers) apart from each other. A plain list of
  * events is laid out as one drawing, numbered when its labels do not fit.
  */
-export function layoutTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): TimelineLayout {
-  if (Array.isArray(input)) return laidOut(input, { events: input, numbered: false, numbers: input.map((_, i) => i + 1) }, asOf, room);
-  return laidOut(input.events, input, asOf, room);
+export function layoutTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM, labels: Labels = en): TimelineLayout {
+  if (Array.isArray(input)) return laidOut(input, { events: input, numbered: false, numbers: input.map((_, i) => i + 1) }, asOf, room, labels);
+  return laidOut(input.events, input, asOf, room, labels);
 }
 
 /**
  * Layouts by events list: timelineChunks lays each chunk out to see whether it fits, and the
  * drawing of that chunk (the same events, handed on through the deck model) reuses it.
  */
-const layouts = new WeakMap<TimelineEvent[], { numbered: boolean; numbers: number[]; asOf: PartialDate; room: number; layout: TimelineLayout }>();
+const layouts = new WeakMap<TimelineEvent[], { numbered: boolean; numbers: number[]; asOf: PartialDate; room: number; labels: Labels; layout: TimelineLayout }>();
 
-function laidOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number): TimelineLayout {
+function laidOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number, labels: Labels): TimelineLayout {
   const hit = layouts.get(events);
   const same = (a: PartialDate, b: PartialDate) => a.year === b.year && a.month === b.month && a.day === b.day && a.precision === b.precision;
-  if (hit && hit.numbered === given.numbered && hit.room === room && same(hit.asOf, asOf) && hit.numbers.join() === given.numbers.join()) return hit.layout;
-  const layout = layOut(events, given, asOf, room);
-  layouts.set(events, { numbered: given.numbered, numbers: given.numbers, asOf, room, layout });
+  if (hit && hit.labels === labels && hit.numbered === given.numbered && hit.room === room && same(hit.asOf, asOf) && hit.numbers.join() === given.numbers.join()) return hit.layout;
+  const layout = layOut(events, given, asOf, room, labels);
+  layouts.set(events, { numbered: given.numbered, numbers: given.numbers, asOf, room, labels, layout });
   return layout;
 }
 
-function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number): TimelineLayout {
+function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate, room: number, L: Labels): TimelineLayout {
   const { at, segments } = scale(events, asOf);
   const height = labelRoom(room);
-  const { chunk, placed, fits } = arrange(given, at, asOf, height);
+  const { chunk, placed, fits } = arrange(given, L, at, asOf, height);
 
   const up = Math.max(0, ...placed.filter((p) => p.above).map((p) => p.far));
   const down = Math.max(0, ...placed.filter((p) => !p.above).map((p) => p.far));
@@ -428,13 +421,13 @@ function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate
   // The top row: the "as of" label over its line, the legend in the corner further from it
   // (the label moves to the line's other side when the legend needs the room).
   const asOfX = at(first(asOf));
-  const asOfText = `As of ${formatDateShort(asOf)}`;
+  const asOfText = L.asOf(L.dateShort(asOf));
   const asOfWidth = textWidth(asOfText, SIZE, 'bold');
   const legendWords: [string, boolean | undefined][] = [
-    ['past', false],
-    ['upcoming', true],
+    [L.drawing.past, false],
+    [L.drawing.upcoming, true],
   ];
-  if (chunk.numbered) legendWords.push(['numbered as in the timeline table', undefined]);
+  if (chunk.numbered) legendWords.push([L.drawing.numbered, undefined]);
   const legendWidth = legendWords.reduce((w, [words, mark]) => w + (mark !== undefined ? 22 : 0) + textWidth(words, SIZE, 'regular') + 24, -24);
   const legendLeft = asOfX > WIDTH / 2;
   let asOfLeft = Math.min(Math.max(4, asOfX - asOfWidth / 2), WIDTH - 4 - asOfWidth);
@@ -470,11 +463,10 @@ function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate
     };
   });
 
-  const range = `${formatDate(events[0]!.when)} to ${formatDate(events[events.length - 1]!.when)}`;
-  const numbering = chunk.numbered ? ', numbered as in the timeline table' : '';
-  const label = `Timeline of ${events.length} event${events.length === 1 ? '' : 's'}, ${range}${numbering}; as of ${formatDate(asOf)}.`;
-  return {
+  const label = L.drawing.timeline(events.length, L.date(events[0]!.when), L.date(events[events.length - 1]!.when), chunk.numbered, L.date(asOf));
+  const layout: TimelineLayout = {
     width: WIDTH,
+    dir: 'ltr',
     height: total,
     numbered: chunk.numbered,
     fits,
@@ -486,6 +478,36 @@ function layOut(events: TimelineEvent[], given: TimelineChunk, asOf: PartialDate
     marks,
     numbers: chunk.numbers,
     label,
+  };
+  return L.dir === 'rtl' ? mirrored(layout) : layout;
+}
+
+/**
+ * The layout for a right-to-left reader: the earliest event at the right, each box, legend item
+ * and label on the mirrored side, its text anchored at the mirrored end.
+ */
+function mirrored(layout: TimelineLayout): TimelineLayout {
+  const X = (x: number) => layout.width - x;
+  const line = (s: TimelineSegment): TimelineSegment => ({ ...s, x1: X(s.x1), x2: X(s.x2) });
+  const flip = { left: 'right', middle: 'middle', right: 'left' } as const;
+  const words = (t: TimelineText): TimelineText => ({ ...t, x: X(t.x), anchor: flip[t.anchor] });
+  const box = <T extends { x: number; width: number }>(b: T): T => ({ ...b, x: X(b.x) - b.width });
+  const dot = <T extends { cx: number }>(m: T): T => ({ ...m, cx: X(m.cx) });
+  return {
+    ...layout,
+    dir: 'rtl',
+    axis: layout.axis.map(line),
+    breaks: layout.breaks.map(line),
+    scale: layout.scale.map(words),
+    asOf: { line: line(layout.asOf.line), label: words(layout.asOf.label) },
+    legend: layout.legend.map((l) => ({ ...(l.marker ? { marker: dot(l.marker) } : {}), text: words(l.text) })),
+    marks: layout.marks.map((m) => ({
+      ...m,
+      marker: dot(m.marker),
+      ...(m.span ? { span: box(m.span) } : {}),
+      leader: line(m.leader),
+      box: { ...box(m.box), lines: m.box.lines.map(words) },
+    })),
   };
 }
 
@@ -501,17 +523,27 @@ const textClass = (t: TimelineText) => TEXT_CLASS[t.role] + (t.upcoming ? ' v-up
 const dotClass = (upcoming: boolean) => (upcoming ? 'v-dot v-upcoming' : 'v-dot');
 const segment = (cls: string, s: TimelineSegment) => el('line', { class: cls, ...s });
 
+/**
+ * SVG's text-anchor names the end of the text in its own direction: in a right-to-left drawing
+ * "start" is the right end. The default (start) is left out.
+ */
+function anchorOf(anchor: TimelineText['anchor'], dir: TimelineLayout['dir']): string | undefined {
+  if (anchor === 'middle') return 'middle';
+  return (anchor === 'left') === (dir === 'ltr') ? undefined : 'end';
+}
+
 /** The SVG of a laid-out timeline: labels last, each on a patch of background, so no line runs through its text. */
 export function timelineSvg(layout: TimelineLayout): string {
   const parts: string[] = [];
   for (const s of layout.axis) parts.push(segment('v-axis', s));
   for (const s of layout.breaks) parts.push(segment('v-axis', s));
-  for (const t of layout.scale) parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+  const words = (t: TimelineText) => text(t.x, t.y, t.text, { class: textClass(t), 'text-anchor': anchorOf(t.anchor, layout.dir) });
+  for (const t of layout.scale) parts.push(words(t));
   parts.push(segment('v-asof', layout.asOf.line));
-  parts.push(text(layout.asOf.label.x, layout.asOf.label.y, layout.asOf.label.text, { class: textClass(layout.asOf.label) }));
+  parts.push(words(layout.asOf.label));
   for (const { marker: m, text: t } of layout.legend) {
     if (m) parts.push(el('circle', { class: dotClass(m.upcoming), cx: m.cx, cy: m.cy, r: m.r }));
-    parts.push(text(t.x, t.y, t.text, { class: textClass(t) }));
+    parts.push(words(t));
   }
   for (const m of layout.marks) {
     parts.push(segment('v-connector', m.leader));
@@ -521,23 +553,24 @@ export function timelineSvg(layout: TimelineLayout): string {
   for (const m of layout.marks) {
     const b = m.box;
     const back = el('rect', { class: layout.numbered ? 'v-number-bg' : 'v-label-bg', x: b.x, y: b.y, width: b.width, height: b.height });
-    const centred = b.lines.every((l) => l.anchor === 'middle');
+    // The lines of a box share one anchor.
     const label = textBlock(
       b.lines.map((l) => ({ x: l.x, y: l.y, content: l.text, class: textClass(l) })),
-      centred ? { 'text-anchor': 'middle' } : {},
+      { 'text-anchor': anchorOf(b.lines[0]?.anchor ?? 'left', layout.dir) },
     );
     parts.push(el('g', {}, back + label));
   }
   const { width, height, label } = layout;
-  return el('svg', { class: 'v-timeline', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label }, el('title', {}, escapeXml(label)) + parts.join(''));
+  const direction = layout.dir === 'rtl' ? 'rtl' : undefined;
+  return el('svg', { class: 'v-timeline', direction, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label }, el('title', {}, escapeXml(label)) + parts.join(''));
 }
 
 /** The timeline drawn as SVG (see layoutTimeline), with its text alternative. */
-export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM): Visual {
-  const layout = layoutTimeline(input, asOf, room);
+export function drawTimeline(input: TimelineEvent[] | TimelineChunk, asOf: PartialDate, room = DRAWING_ROOM, labels: Labels = en): Visual {
+  const layout = layoutTimeline(input, asOf, room, labels);
   const events = Array.isArray(input) ? input : input.events;
   const alt = events.map(
-    (e, i) => `${layout.numbered ? `${layout.numbers[i]}. ` : ''}${when(e, false)}${e.upcoming ? ' (upcoming)' : ''}: ${e.label}`,
+    (e, i) => `${layout.numbered ? `${layout.numbers[i]}. ` : ''}${labels.span(spanOf(e))}${e.upcoming ? ` ${labels.upcoming}` : ''}: ${e.label}`,
   );
   return { svg: timelineSvg(layout), alt, label: layout.label };
 }

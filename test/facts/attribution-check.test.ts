@@ -89,3 +89,31 @@ describe('quotes the source attributes to no one it can resolve', () => {
     expect(run(true)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/\(an error with --strict\)$/) })]);
   });
 });
+
+describe('a quote given with its context', () => {
+  const article = 'GENEVA, March 2 -- Talks resumed on Monday after a week-long pause.\n\n' +
+    'Foreign Minister Anna Berg called the proposal "premature" in a speech to parliament, and her deputy agreed.\n';
+  const yaml = (speaker: string) => `meta:
+  title: Talks
+  as_of: 2031-03-04
+sources:
+  - { id: wire, title: Talks resume, date: 2031-03-02, copy: sources/wire.txt }
+actors:
+  - id: north
+    name: Northland
+    speakers: [{ name: Anna Berg, role: Foreign Minister }, { name: Olaf Dahl, role: Deputy Foreign Minister }]
+    quotes:
+      - { text: premature, context: 'called the proposal "premature" in a speech to parliament', speaker: ${speaker}, source: wire }
+`;
+  const check = (speaker: string) => {
+    const parsed = parse(yaml(speaker));
+    return checkFacts({ facts: parsed.facts!, file: FILE, locate: parsed.locate, copies: new Map([['wire', { text: article }]]), strict: true })
+      .filter((p) => !/bottom_line/.test(p.message))
+      .map((p) => p.message);
+  };
+
+  it('is credited where its own words stand in the source, not where the context starts', () => {
+    expect(check('Anna Berg')).toEqual([]);
+    expect(check('Olaf Dahl')).toEqual([expect.stringContaining('the source attributes this to "Anna Berg"')]);
+  });
+});

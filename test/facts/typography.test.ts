@@ -63,6 +63,16 @@ describe('the French example deck', () => {
     expect(loaded.facts.meta.language).toBe('fr');
     expect(loaded.facts.actors!.flatMap((a) => a.quotes ?? []).length).toBeGreaterThanOrEqual(8);
   });
+
+  it('credits every quote as the report does: communiqués to their body, an unnamed official as such, with no warning', async () => {
+    const loaded = await loadFacts(path.join(SLIDES, 'barrage-tessaure'));
+    // No warning either: the attribution check credits every quote to whom the facts give it.
+    expect(loaded.problems).toEqual([]);
+    const quotes = loaded.facts.actors!.flatMap((a) => (a.quotes ?? []).map((q) => ({ actor: a.id, ...q })));
+    expect(quotes.filter((q) => q.by !== undefined).map((q) => q.actor).sort()).toEqual(['alliance', 'commission']);
+    expect(quotes.filter((q) => q.anonymous !== undefined).map((q) => q.actor)).toEqual(['serandie', 'serandie']);
+    expect(loaded.facts.options!.flatMap((o) => o.conditional ?? []).map((c) => c.actor)).toEqual(['serandie']);
+  });
 });
 
 describe('German', () => {

@@ -23,6 +23,12 @@ describe('escapeText', () => {
     expect(escapeText('one\n---\ntwo')).toBe('one --- two');
     expect(escapeText('  a \n\n  b  ')).toBe('a b');
   });
+
+  it('keeps the no-break spaces of French typography, which join no lines', () => {
+    const french = '«\u00a0Ce barrage\u00a0: il la fait travailler\u00a0» à 35\u202f%';
+    expect(escapeText(french)).toBe(french);
+    expect(md.render(escapeText(french))).toBe(`<p>${french}</p>\n`);
+  });
 });
 
 describe('escapeParagraphs', () => {

@@ -70,7 +70,7 @@ describe('matrix: backing on a condition', () => {
     expect(drawing.svg).toContain('backs, with conditions');
     expect(drawing.svg).toMatch(/>1<\/tspan><tspan[^>]*>European Union backs option 1 with food and medicine exemptions</);
     expect(drawing.label).toContain('half-filled circle backs with conditions');
-    expect(drawing.alt[0]).toBe('European Union: backs option 1 with food and medicine exemptions; undecided option 2');
+    expect(drawing.alt[0]).toBe('European Union: backs option 1 with food and medicine exemptions; undecided on option 2');
   });
 
   it('leaves the legend as it was when no one backs on a condition', () => {
