@@ -621,7 +621,9 @@ class Context {
     const fits = (r: Ref | null | undefined): r is Ref =>
       !!r &&
       ((r.kind === 'person' && info.person && (!info.gender || !r.person.gender || r.person.gender === info.gender)) ||
-        (r.kind === 'statement' && info.org));
+        (r.kind === 'statement' && info.org) ||
+        // "Un diplomate européen … estime que … « … », a-t-il confié": the unnamed source.
+        (r.kind === 'anonymous' && info.person && !r.plural));
     if (fits(here)) return { ...here, confidence: Math.min(here.confidence, 0.85) };
     const para = this.f.sentences[si]!.paragraph;
     for (let k = si - 1; k >= Math.max(0, si - 4); k--) {

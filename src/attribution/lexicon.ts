@@ -65,7 +65,7 @@ export const ROLE_HEADS = words(`
   director-general governor premier mayor leader king queen prince emir sultan general admiral
   commander judge justice prosecutor senator representative deputy delegate mediator coordinator
   adviser advisor official officer administrator rapporteur ombudsman vice-president vice-chair
-  challenger candidate rival opponent diplomat counterpart
+  challenger candidate rival opponent diplomat counterpart homologue
   ministre président présidente cheffe chef envoyé envoyée ambassadeur ambassadrice secrétaire
   porte-parole directeur directrice négociateur négociatrice commissaire gouverneur maire dirigeant
   dirigeante premier première sénateur sénatrice juge procureur procureure médiateur médiatrice`);

@@ -224,7 +224,7 @@ function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
       const afterParticle = particle(extra.at(-1));
       // After de/du/des any word belongs to the name ("du bassin"); otherwise only particles,
       // capitalised words and adjectives ("régionale", "riverains").
-      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes)$)/u.test(t.text)) {
+      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes|in|ins|ine|ines|el|els|elle|elles|if|ifs|ive|ives)$)/u.test(t.text)) {
         extra.push(t);
         k++;
         continue;

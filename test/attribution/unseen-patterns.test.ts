@@ -161,4 +161,18 @@ describe('attribution on unseen patterns', () => {
       ['The ban is coming', 'Mikkel Strand'],
     ]);
   });
+
+  it('in French: an organisation named with a lower-case adjective, "son homologue", and "a-t-il confié" after an unnamed source', () => {
+    const text =
+      'Selon l’Agence alpine de l’eau, les torrents baissent. L’agence a estimé dans un communiqué que la situation était « sans précédent ».\n\n' +
+      'La ministre valmarienne, Claire Dubois, a parlé la première. Son homologue ostrien, Matthias Keller, a jugé ces propos « excessifs ».\n\n' +
+      'Un diplomate européen, qui a requis l’anonymat, estime que les deux capitales « attendent le printemps ». « Personne ne veut céder », a-t-il confié.';
+    expect(analyse(text).registry.orgs.map((o) => o.name)).toContain('Agence alpine de l’eau');
+    expect(who(text)).toEqual([
+      ['sans précédent', 'Agence alpine de l’eau'],
+      ['excessifs', 'Matthias Keller'],
+      ['attendent le printemps', 'anonymous'],
+      ['Personne ne veut céder', 'anonymous'],
+    ]);
+  });
 });
