@@ -1,7 +1,7 @@
 import type { Attribution, AttributedQuote, Person, QuoteSpan } from './types.js';
 import { findQuotes } from './quotes.js';
 import { frame, fold, isCapitalised, stripPossessive, type Frame, type Token } from './text.js';
-import { buildRegistry, splitName, personByMention, descriptorEnding, roleFromDescriptor, demonymToPlace, type Registry } from './people.js';
+import { bodyFor, buildRegistry, splitName, personByMention, descriptorEnding, roleFromDescriptor, demonymToPlace, type Registry } from './people.js';
 import {
   ANONYMITY_MARKERS,
   ANONYMOUS_NOUNS,
@@ -55,6 +55,7 @@ export function analyse(text: string): Analysis {
   if (cache?.text === text) return cache.analysis;
   const spans = findQuotes(text);
   const f = frame(text, spans);
+  frenchForms = f.language === 'fr';
   const registry = buildRegistry(f);
   const ctx = new Context(f, registry, spans);
   const quotes = spans.filter((s) => s.role === 'quote').map((span) => ({ span, attribution: ctx.attributeSpan(span) }));
@@ -77,6 +78,9 @@ interface Verb {
   /** Subject carried in the verb itself: "a-t-elle ajouté", "dit-il". */
   pronoun?: string;
 }
+
+/** What of an organisation speaks for it: "the council's secretariat said", "the bank's report says". */
+const BODY_PARTS = /^(?:secretariat|office|board|report|study|statement|communiqué|management|leadership|presidency|delegation|administration|staff)$/;
 
 const COORDINATORS = new Set(['and', 'but', 'et', 'mais', 'then', 'puis']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where', 'qui', 'que', 'dont', 'où', 'lequel', 'laquelle']);
@@ -102,6 +106,8 @@ class Context {
   private readonly done = new Map<QuoteSpan, Attribution>();
   /** Resolved grammatical subject of each sentence, for pronouns. */
   private readonly subjects = new Map<number, Ref | null>();
+  /** Sentences whose subject is a person the rules cannot name: a pronoun does not look past them. */
+  private readonly blocked = new Set<number>();
 
   constructor(
     readonly f: Frame,
@@ -245,9 +251,38 @@ class Context {
         // "…," X said, adding that "…": the earlier said-clause belongs to the earlier quote.
         return 'inherit';
       }
+      // "Parliament approved …, but the president vetoed it, saying …": the participle belongs
+      // to the clause it ends, whose subject is not the speech verb's.
+      const clause = this.clauseSubject(toks, e.after, at - (coordinated ? 1 : 0), si);
+      if (clause !== 'none') return clause;
       return this.subjectOf(toks, e, si);
     }
     return this.subjectOf(toks, { ...v, at, after: from + v.after }, si);
+  }
+
+  /**
+   * The subject of a clause that a coordinator opens between `from` and `to` (", but the
+   * president vetoed it"): 'none' when there is no such clause, undefined when its subject is
+   * not one the rules can name.
+   */
+  private clauseSubject(toks: Token[], from: number, to: number, si: number): Ref | undefined | 'none' {
+    let k = -1;
+    for (let i = to - 1; i > from; i--) {
+      if ((toks[i - 1]!.text === ',' || toks[i - 1]!.text === ';') && COORDINATORS.has(toks[i]!.lower)) {
+        k = i + 1;
+        break;
+      }
+      if (toks[i]!.text === ';') {
+        k = i + 1;
+        break;
+      }
+    }
+    if (k < 0) return 'none';
+    let end = k;
+    while (end < to && end - k < 6 && !isVerbLike(toks[end]!) && !(end > k && /^\p{Ll}+ed$/u.test(toks[end]!.text)) && !/^[,;:]$/.test(toks[end]!.text)) end++;
+    const np = toks.slice(k, end);
+    if (!np.length || end === to) return undefined;
+    return this.resolveNP(stripTrailing(np), si);
   }
 
   private subjectOf(toks: Token[], v: Verb, si: number): Ref | undefined {
@@ -281,7 +316,8 @@ class Context {
       if (paren.length && RELATIVES.has(paren[0]!.lower)) return this.subjectBefore(beforeParen, si);
       const parenRef = paren.length ? this.nameIn(paren) : undefined;
       const beforeRef = beforeParen.length ? this.subjectBefore(beforeParen, si) : undefined;
-      if (parenRef && (!beforeRef || beforeRef.kind !== 'person')) return parenRef;
+      // "its chief executive, Mikkel Strand,": the name the appositive gives is whom the descriptor means.
+      if (parenRef && (!beforeRef || beforeRef.kind !== 'person' || beforeRef.descriptor)) return parenRef;
       if (beforeRef) return beforeRef;
       if (k < 0 && paren.length) return this.resolveNP(trailingNP(paren, allowPreposition) ?? [], si);
       return undefined;
@@ -415,10 +451,25 @@ class Context {
         return { kind: 'person', person, confidence: 0.8 };
       }
     }
-    // "Estmark's parliament", "Ruvenia's government": the state.
-    if (np.length >= 2 && /[’']s$/.test(words.at(-2)!) && /^(?:government|parliament|cabinet|ministry|delegation|legislature|administration|authorities|presidency)$/.test(lower.at(-1)!)) {
-      const actor = this.orgByWord(stripPossessive(words.at(-2)!)) ?? stripPossessive(words.at(-2)!);
-      return { kind: 'statement', actor, confidence: 0.75 };
+    // "Estmark's parliament", "Ostrenia's foreign ministry": the state.
+    const owner = np.findIndex((t) => /[’']s$/.test(t.text));
+    if (
+      owner >= 0 &&
+      owner === np.length - 2 - Math.min(2, Math.max(0, np.length - owner - 2)) &&
+      np.slice(owner + 1, -1).every((t) => /^\p{Ll}+$/u.test(t.text)) &&
+      /^(?:government|parliament|cabinet|ministry|delegation|legislature|administration|authorities|presidency|embassy|mission)$/.test(lower.at(-1)!) &&
+      np.slice(0, owner + 1).every((t) => isCapitalised(t) || /^(?:the|of)$/.test(t.lower))
+    ) {
+      const who = stripPossessive(this.f.text.slice(np[owner === 0 || !DETERMINERS.has(lower[0]!) ? 0 : 1]!.start, np[owner]!.end));
+      if (!personByMention(this.reg.people, who) && !this.sharedSurname(who)) {
+        const actor = this.orgByWord(who) ?? (this.reg.orgs.find((o) => fold(o.name) === fold(who))?.name ?? who);
+        return { kind: 'statement', actor, confidence: 0.75 };
+      }
+    }
+    // "the council's secretariat", "the bank's board": the organisation the common noun stands for.
+    if (owner >= 0 && owner <= 1 && owner < np.length - 1 && (owner === 0 || DETERMINERS.has(lower[0]!)) && BODY_PARTS.test(lower.at(-1)!)) {
+      const body = bodyFor(this.reg.orgs, stripPossessive(words[owner]!), np[0]!.start);
+      if (body && /^\p{Ll}/u.test(words[owner]!)) return { kind: 'statement', actor: body, confidence: 0.75 };
     }
     // An organisation by its name or a short form: "The Commission", "L'Alliance".
     const org = this.orgIn(np);
@@ -443,8 +494,10 @@ class Context {
     // A state or place speaking: "Estmark warned", "Karesk juge".
     if (np.length === 1 && isCapitalised(np[0]) && !MONTHS.has(lower[0]!) && !WEEKDAYS.has(lower[0]!)) {
       const word = stripPossessive(words[0]!);
+      if (this.sharedSurname(word)) return undefined;
       const p = personByMention(this.reg.people, word);
       if (p) return { kind: 'person', person: p, confidence: 0.9 };
+      if (this.f.language === 'en' && this.unknownSurname(word)) return undefined;
       // French names states with an article ("la Sérandie"): a bare name is a city or capital.
       const bare = this.f.language === 'fr';
       return { kind: 'statement', actor: this.orgByWord(word) ?? word, confidence: bare ? 0.4 : 0.7 };
@@ -453,6 +506,34 @@ class Context {
       return { kind: 'statement', actor: this.orgByWord(stripPossessive(words[1]!)) ?? stripPossessive(words[1]!), confidence: 0.75 };
     }
     return undefined;
+  }
+
+  /** Whether a clause holds a personal name (two capitalised words, no title or organisation noun) the registry does not know. */
+  private namesSomeone(region: readonly Token[]): boolean {
+    for (let i = 0; i + 1 < region.length; i++) {
+      const pair = [region[i]!, region[i + 1]!];
+      if (!pair.every((t) => isCapitalised(t) && /^\p{Lu}\p{Ll}/u.test(t.text) && !TITLE_WORDS.has(t.text) && !ORG_NOUNS.has(stripPossessive(t.text)))) continue;
+      if (DETERMINERS.has(pair[0]!.lower) || PREPOSITIONS.has(pair[0]!.lower) || /[’']s$/.test(pair[0]!.text)) continue;
+      if (!personByMention(this.reg.people, pair.map((t) => t.text).join(' ')) && !this.orgByWord(pair[1]!.text) && !this.reg.places.has(pair[0]!.text)) return true;
+    }
+    return false;
+  }
+
+  /** A surname that the article writes after a first name ("Tomas Beran") but that the registry lacks: a person, not a place. */
+  private unknownSurname(word: string): boolean {
+    const re = new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\.)?\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    for (const m of this.f.masked.matchAll(re)) {
+      const first = m[1]!;
+      if (DETERMINERS.has(first.toLowerCase()) || PREPOSITIONS.has(first.toLowerCase()) || COORDINATORS.has(first.toLowerCase())) continue;
+      if (TITLE_WORDS.has(first) || ORG_NOUNS.has(first) || MONTHS.has(first.toLowerCase()) || WEEKDAYS.has(first.toLowerCase()) || this.reg.places.has(first)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /** A surname more than one person of the article bears: it names no one for sure. */
+  private sharedSurname(word: string): boolean {
+    return this.reg.people.filter((p) => fold(p.surname) === fold(word)).length > 1;
   }
 
   private orgIn(np: Token[]): string | undefined {
@@ -496,7 +577,8 @@ class Context {
 
   private resolveDescriptor(np: Token[], si: number): Ref | undefined {
     const desc = this.f.text.slice(np[0]!.start, np.at(-1)!.end);
-    const { role, actor } = roleFromDescriptor(this.f, np);
+    const { role, actor: said } = roleFromDescriptor(this.f, np);
+    const actor = said ? (bodyFor(this.reg.orgs, said, np[0]!.start) ?? said) : undefined;
     const words = fold(role ?? '').split(/[\s-]+/).filter((w) => w && !DETERMINERS.has(w));
     const before = np[0]!.start;
     const candidates = this.reg.people.filter((p) => p.first < before && this.roleFits(p, desc, words, actor));
@@ -539,11 +621,14 @@ class Context {
     const fits = (r: Ref | null | undefined): r is Ref =>
       !!r &&
       ((r.kind === 'person' && info.person && (!info.gender || !r.person.gender || r.person.gender === info.gender)) ||
-        (r.kind === 'statement' && info.org));
+        (r.kind === 'statement' && info.org) ||
+        // "Un diplomate européen … estime que … « … », a-t-il confié": the unnamed source.
+        (r.kind === 'anonymous' && info.person && !r.plural));
     if (fits(here)) return { ...here, confidence: Math.min(here.confidence, 0.85) };
     const para = this.f.sentences[si]!.paragraph;
     for (let k = si - 1; k >= Math.max(0, si - 4); k--) {
       const r = this.sentenceSubject(k, Infinity);
+      if (!r && this.blocked.has(k)) return undefined;
       if (fits(r)) {
         const far = para - this.f.sentences[k]!.paragraph > 1;
         const known = r.kind === 'person' && r.person.gender === info.gender;
@@ -578,6 +663,12 @@ class Context {
           found = r;
           break;
         }
+        if (!r && this.namesSomeone(region)) {
+          // "Her counterpart, Marta Lindqvist, said": someone the rules cannot place is the
+          // subject; a later "she" is not the woman named before her.
+          this.blocked.add(si);
+          break;
+        }
         if (region.length && PRONOUNS[stripTrailing(region).at(-1)?.lower ?? ''] && si > 0 && until === Infinity) {
           const r2 = this.resolvePronoun(stripTrailing(region).at(-1)!.lower, si, region[0]!.start);
           if (r2) {
@@ -593,7 +684,15 @@ class Context {
       for (let i = 0; i < (firstVerb < 0 ? Math.min(toks.length, 6) : firstVerb); i++) {
         const t = toks[i]!;
         if (!isCapitalised(t) || (i > 0 && PREPOSITIONS.has(toks[i - 1]!.lower))) continue;
-        const p = personByMention(this.reg.people, t.text) ?? personByMention(this.reg.people, toks.slice(i, i + 4).map((x) => x.text).join(' '));
+        let j = i;
+        while (j < toks.length && j - i < 4 && isCapitalised(toks[j])) j++;
+        const run = toks.slice(i, j).map((x) => stripPossessive(x.text));
+        const p = personByMention(this.reg.people, run.join(' ')) ?? personByMention(this.reg.people, t.text);
+        if (!p && (run.some((w) => this.sharedSurname(w)) || this.namesSomeone(toks.slice(i, j)))) {
+          // "Varga rejected …" with two Vargas: a person is the subject, but not one the rules can name.
+          this.blocked.add(si);
+          break;
+        }
         if (p) {
           found = { kind: 'person', person: p, confidence: 0.8 };
           break;
@@ -640,6 +739,12 @@ function hasVerb(ts: Token[]): boolean {
   return findVerbs(ts).length > 0;
 }
 
+/**
+ * Whether French verb forms count, set from the article's language by `analyse`: in English,
+ * "tranche" or "note" is a noun, not "il tranche".
+ */
+let frenchForms = true;
+
 /** Speech verbs in a token list, French compound forms included. */
 export function findVerbs(ts: readonly Token[]): Verb[] {
   const out: Verb[] = [];
@@ -648,18 +753,18 @@ export function findVerbs(ts: readonly Token[]): Verb[] {
     if (t.quote) continue;
     const w = t.lower;
     // "a-t-elle ajouté", "ajoute-t-il", "dit-il"
-    const inv = /^(?:a|ont|avait)-t-(il|elle|ils|elles|on)$/.exec(w);
+    const inv = frenchForms ? /^(?:a|ont|avait)-t-(il|elle|ils|elles|on)$/.exec(w) : null;
     if (inv && SPEECH_PARTICIPLES_FR.has(ts[i + 1]?.lower ?? '')) {
       out.push({ at: i, after: i + 2, participle: false, pronoun: inv[1]! });
       i++;
       continue;
     }
-    const inv2 = /^([\p{L}]+)(?:-t)?-(il|elle|ils|elles)$/u.exec(w);
+    const inv2 = frenchForms ? /^([\p{L}]+)(?:-t)?-(il|elle|ils|elles)$/u.exec(w) : null;
     if (inv2 && (SPEECH_PRESENT_FR.has(inv2[1]!) || SPEECH_PARTICIPLES_FR.has(inv2[1]!))) {
       out.push({ at: i, after: i + 1, participle: false, pronoun: inv2[2]! });
       continue;
     }
-    if (SPEECH_PARTICIPLES_FR.has(w)) {
+    if (frenchForms && SPEECH_PARTICIPLES_FR.has(w)) {
       // Needs an auxiliary just before (adverbs allowed between): "a toutefois reconnu".
       let k = i - 1;
       while (k >= 0 && TRAILING_ADVERBS.has(ts[k]!.lower)) k--;
@@ -669,7 +774,7 @@ export function findVerbs(ts: readonly Token[]): Verb[] {
       }
       if (k >= 0 && ts[k]!.lower === 'en') continue;
     }
-    if (SPEECH_PRESENT_FR.has(w) && i > 0 && !DETERMINERS.has(ts[i - 1]!.lower) && !/^(?:de|du|des|d'|en|à)$/.test(ts[i - 1]!.lower)) {
+    if (frenchForms && SPEECH_PRESENT_FR.has(w) && i > 0 && !DETERMINERS.has(ts[i - 1]!.lower) && !/^(?:de|du|des|d'|en|à)$/.test(ts[i - 1]!.lower)) {
       if (w !== 'dit' || /^(?:il|elle|on|qui)$/.test(ts[i - 1]!.lower) || isCapitalised(ts[i - 1])) {
         out.push({ at: i, after: i + 1, participle: false });
         continue;
@@ -683,11 +788,17 @@ export function findVerbs(ts: readonly Token[]): Verb[] {
       out.push({ at: i, after: i + 1, participle: false });
       continue;
     }
+    // "X put it more bluntly:" / "as X put it".
+    if (w === 'put' && ts[i + 1]?.lower === 'it' && i > 0) {
+      out.push({ at: i, after: i + 2, participle: false });
+      i++;
+      continue;
+    }
     if (SPEECH_PARTICIPLES_EN.has(w) && i > 0 && ts[i - 1]!.text === ',') {
       out.push({ at: i, after: i + 1, participle: true });
       continue;
     }
-    if (w === 'ajoutant' || w === 'estimant' || w === 'soulignant' || w === 'affirmant') out.push({ at: i, after: i + 1, participle: true });
+    if (frenchForms && (w === 'ajoutant' || w === 'estimant' || w === 'soulignant' || w === 'affirmant')) out.push({ at: i, after: i + 1, participle: true });
   }
   return out;
 }

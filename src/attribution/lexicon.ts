@@ -55,7 +55,8 @@ export const ORG_NOUNS = words(`
   Government Community Conference Treaty Accord Agreement Front Army Navy Police Service Services Bureau
   Department Tribunal Programme Program Partnership Initiative Network Consortium Society Foundation
   Cour Conseil Banque Parti Comité Agence Assemblée Gouvernement Ministère Organisation Fonds Mouvement
-  Airlines Holdings Industries Systems Motors Petroleum Gas Oil Mining Telecom`);
+  Airlines Holdings Industries Systems Motors Petroleum Gas Oil Mining Telecom Compact Pact Pharma
+  Pharmaceuticals Nations`);
 
 /** Nouns a role ends with; a descriptor such as "the NATO chief" is a determiner plus one of these. */
 export const ROLE_HEADS = words(`
@@ -64,7 +65,7 @@ export const ROLE_HEADS = words(`
   director-general governor premier mayor leader king queen prince emir sultan general admiral
   commander judge justice prosecutor senator representative deputy delegate mediator coordinator
   adviser advisor official officer administrator rapporteur ombudsman vice-president vice-chair
-  challenger candidate rival opponent
+  challenger candidate rival opponent diplomat counterpart homologue
   ministre président présidente cheffe chef envoyé envoyée ambassadeur ambassadrice secrétaire
   porte-parole directeur directrice négociateur négociatrice commissaire gouverneur maire dirigeant
   dirigeante premier première sénateur sénatrice juge procureur procureure médiateur médiatrice`);

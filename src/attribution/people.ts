@@ -67,12 +67,15 @@ const isNameToken = (t: Token): boolean =>
   !/^\p{Lu}[\p{Lu}.]+$/u.test(t.text) &&
   !/\d/.test(t.text);
 
+const isPossessiveName = (t: Token): boolean => /^\p{Lu}[\p{L}-]+[’']s$/u.test(t.text) && !TITLE_WORDS.has(stripPossessive(t.text)) && !ORG_NOUNS.has(stripPossessive(t.text));
+
 /** Splits "NATO Secretary-General Jens Stoltenberg" into its prefix and the name at its end. */
 export function splitName(run: readonly Token[]): { prefix: Token[]; name: Token[] } {
   let k = run.length;
   while (k > 0) {
     const t = run[k - 1]!;
-    if (isNameToken(t)) k--;
+    // "Finance Minister Petra Lusk's former deputy": the name owns what follows.
+    if (isNameToken(t) || (k === run.length && k > 1 && isPossessiveName(t))) k--;
     else if (NAME_PARTICLES.has(t.lower) && k < run.length && k - 1 > 0 && (isNameToken(run[k - 2]!) || NAME_PARTICLES.has(run[k - 2]!.lower))) k--;
     else break;
   }
@@ -107,7 +110,7 @@ export function buildRegistry(f: Frame): Registry {
           ({ prefix, name } = head);
         }
       }
-      const isOrg = toks.some((t) => ORG_NOUNS.has(t.text));
+      const isOrg = toks.some((t) => ORG_NOUNS.has(stripPossessive(t.text)));
       if (isOrg && !(name.length >= 2 && prefix.some(ROLE_WORD))) {
         addOrg(orgs, toks, f);
         continue;
@@ -120,16 +123,35 @@ export function buildRegistry(f: Frame): Registry {
         const after = s.tokens.slice(s.tokens.indexOf(toks.at(-1)!) + 1, s.tokens.indexOf(toks.at(-1)!) + 30);
         const roleInPrefix = prefix.some(ROLE_WORD);
         // A descriptor right before it ("Solvaine's fisheries minister, Teodor …"), not any role word nearby.
-        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0;
-        const roleAfter = after[0]?.text === ',' && after.slice(1).some((t) => ROLE_WORD(t));
+        const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0 || bareRoleBefore(before).length > 0;
+        const roleAfter = after[0]?.text === ',' && (after.slice(1).some((t) => ROLE_WORD(t)) || HEADS_VERB.test(after.slice(1, 3).map((t) => t.lower).join(' ')));
         if (!roleInPrefix && !roleBefore && !roleAfter) continue;
-        const full = name.map((t) => t.text).join(' ');
+        // The text's own spelling keeps an initial's full stop: "Joanna K. Mbeki-Strand".
+        const full = stripPossessive(f.text.slice(name[0]!.start, name.at(-1)!.end).replace(/\s+/g, ' '));
         if (people.some((p) => p.name === full)) continue;
         const first = name[0]!;
-        const surnameTokens = name.slice(1);
-        const person: Person = { name: full, surname: surnameTokens.map((t) => t.text).join(' '), first: first.start };
+        const surnameTokens = name.slice(1).filter((t, i, all) => !(i < all.length - 1 && /^\p{Lu}$/u.test(t.text)));
+        const person: Person = { name: full, surname: stripPossessive(surnameTokens.map((t) => t.text).join(' ')), first: first.start };
         const role = describeRole(f, s.tokens, toks, prefix, before, after);
         Object.assign(person, role);
+        // "the Forum, whose secretary-general, Tomas Beran,": the organisation just named.
+        const whose = before.findLastIndex((t) => t.lower === 'whose');
+        if (!person.actor && whose > 0 && before.length - whose <= 5) {
+          const owner = orgs.filter((o) => o.first < before[whose]!.start && o.first >= s.start).at(-1);
+          if (owner) person.actor = owner.name;
+        }
+        // "The World Food Agency warned … Its regional director, Hélène Osei,": the organisation
+        // last named, if it was named in this sentence or the one before.
+        const its = before.findLastIndex((t) => t.lower === 'its');
+        if (!person.actor && its >= 0 && before.length - its <= 5) {
+          const at = before[its]!.start;
+          const from = f.sentences[Math.max(0, s.tokens[0]!.sentence - 1)]!.start;
+          const owner = orgs
+            .map((o) => ({ o, last: f.masked.lastIndexOf(o.name, at) }))
+            .filter((x) => x.last >= from && /\s/.test(x.o.name))
+            .sort((a, b) => b.last - a.last)[0];
+          if (owner) person.actor = owner.o.name;
+        }
         people.push(person);
       } else if (toks.length === 1 && !TITLE_WORDS.has(toks[0]!.text) && s.tokens.indexOf(toks[0]!) > 0) {
         places.add(stripPossessive(toks[0]!.text));
@@ -146,6 +168,23 @@ export function buildRegistry(f: Frame): Registry {
     if (boss) {
       if (boss.actor) p.actor = boss.actor;
       else delete p.actor;
+    }
+    // "the bloc's top diplomat", "the company's spokeswoman": the organisation last named before.
+    if (p.actor) p.actor = bodyFor(orgs, p.actor, p.first) ?? p.actor;
+    // "Her Ostmark counterpart": a place's name opens the role.
+    const placed = /^(\p{Lu}\p{Ll}+)\s+(\p{Ll}.+)$/u.exec(p.role ?? '');
+    if (!p.actor && placed && (places.has(placed[1]!) || orgs.some((o) => o.name === placed[1]))) {
+      p.actor = placed[1]!;
+      p.role = placed[2]!;
+    }
+    // "A fund spokeswoman, Mara Jovic": the body's noun opens the role.
+    const opener = /^(\p{Ll}+)\s+(.+)$/u.exec(p.role ?? '');
+    if (!p.actor && opener) {
+      const body = bodyFor(orgs, opener[1]!, p.first);
+      if (body) {
+        p.actor = body;
+        p.role = opener[2]!;
+      }
     }
     // "the Union's foreign policy chief": the organisation's full name.
     // Only a short form (an organisation noun) or a state's own name ("Kovask" for "Kovask Federation").
@@ -185,7 +224,7 @@ function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
       const afterParticle = particle(extra.at(-1));
       // After de/du/des any word belongs to the name ("du bassin"); otherwise only particles,
       // capitalised words and adjectives ("régionale", "riverains").
-      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes)$)/u.test(t.text)) {
+      if (particle(t) || afterParticle || /^(?:\p{Lu}|\p{Ll}+(?:ain|ains|aine|aines|al|aux|ale|ales|ique|iques|aire|aires|ional|ionale|ien|ienne|iens|iennes|in|ins|ine|ines|el|els|elle|elles|if|ifs|ive|ives)$)/u.test(t.text)) {
         extra.push(t);
         k++;
         continue;
@@ -240,6 +279,17 @@ function describeRole(
     } else if (role) out.role = role;
     if (actor && !out.actor && !former) out.actor = actor;
   }
+  // "opposition leader Miklos Varga": a lower-case title with no article.
+  const bare = bareRoleBefore(before);
+  if (!out.role && bare.length) {
+    out.role = words(bare);
+    // "UN special envoy", "Calvarian opposition leader": whom the role serves stands before it.
+    const owner = before[before.length - bare.length - 1];
+    if (owner && !out.actor && /^\p{Lu}/u.test(owner.text)) {
+      const place = demonymToPlace(f, stripPossessive(owner.text), true);
+      if (place) out.actor = place;
+    }
+  }
   if (after[0]?.text === ',') {
     const clause = after.slice(1);
     const end = clause.findIndex((t) => t.text === ',' || t.text === ';');
@@ -259,13 +309,27 @@ function describeRole(
         if (poss) out.actor = poss[1]!;
       }
       out.formerRole = text.replace(/^(?:a|an)\s+/i, '').replace(/\s+(?:who|qui)\b.*$/i, '');
+    } else if (!out.role && HEADS_VERB.test(app.slice(0, 2).map((t) => t.lower).join(' '))) {
+      const rest = words(app.slice(2)).replace(/^the\s+/i, '');
+      const poss = /^(.*?)[’']s\s+(.*)$/.exec(rest);
+      // "who chaired the talks for the Polar Shipping Council": chair, of the council.
+      const forOrg = /^(.*?)\s+(?:for|of)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(rest);
+      const noun = /^ch/.test(app[1]!.lower) ? 'chair' : /^dir/.test(app[1]!.lower) ? 'director' : 'head';
+      out.role = `${noun} of ${poss ? poss[2]! : forOrg ? forOrg[1]! : rest}`;
+      if (poss) out.actor = poss[1]!;
+      else if (forOrg) out.actor = forOrg[2]!;
     } else if (!out.role && app.some(ROLE_WORD)) {
       const cleaned = text.replace(/^(?:a|an|the)\s+/i, '');
       const split = /^(.*?)\s+of\s+(?:the\s+)?(.*)$/i.exec(cleaned);
+      // "said Irena Kovac, Pellia's trade minister,": the owner before the role.
+      const owned = /^(\p{Lu}[\p{L}\s-]*?)[’']s\s+(\p{Ll}.*)$/u.exec(cleaned);
       if (former) out.formerRole = cleaned;
       else if (split) {
         out.role = split[1]!;
         out.actor = stripPossessive(split[2]!);
+      } else if (owned) {
+        out.role = owned[2]!;
+        out.actor = owned[1]!;
       } else out.role = cleaned;
     }
   }
@@ -283,6 +347,32 @@ function describeRole(
   return out;
 }
 
+/** Common nouns an article uses for an organisation it has named: "the bloc", "the company". */
+const GENERIC_BODIES = /^(?:bloc|company|firm|group|grouping|alliance|organi[sz]ation|body|fund|bank|agency|coalition|consortium|institute|association|union|federation|council|commission|ministry|court)$/i;
+
+/** The organisation a common noun ("bloc") stands for at `before`: the last named one, preferring one whose name holds the noun. */
+export function bodyFor(orgs: readonly Organisation[], noun: string, before: number): string | undefined {
+  if (!GENERIC_BODIES.test(noun)) return undefined;
+  const named = orgs.filter((o) => o.first < before && /\s/.test(o.name)).sort((a, b) => b.first - a.first);
+  return (named.find((o) => fold(o.name).split(/\s+/).includes(fold(noun))) ?? named[0])?.name;
+}
+
+/** "Maja Lind, who leads the institute's energy programme,": a role given by a verb. */
+const HEADS_VERB = /^who (?:leads|led|heads|headed|chairs|chaired|directs|directed|runs|ran)$/;
+
+const BARE_ROLE_STOP = new Set([...LEADING_FUNCTION, 'that', 'who', 'which', 'said', 'says', 'told', 'of', 'to', 'is', 'was', 'and', 'or', 'former']);
+
+/** Lower-case words ending in a role noun right before a name, with no article: "opposition leader". */
+export function bareRoleBefore(ts: readonly Token[]): Token[] {
+  if (!ts.length || !ROLE_HEADS.has(ts.at(-1)!.lower) || !/^\p{Ll}/u.test(ts.at(-1)!.text)) return [];
+  let k = ts.length - 1;
+  while (k > 0 && ts.length - k < 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(ts[k - 1]!.text) && !BARE_ROLE_STOP.has(ts[k - 1]!.lower) && !DETERMINERS.has(ts[k - 1]!.lower)) k--;
+  return ts.slice(k);
+}
+
+/** An article or possessive word; "UN" (upper case) is a name, not the French "un". */
+const isDeterminer = (t: Token): boolean => DETERMINERS.has(t.lower) && !/^\p{Lu}{2,}$/u.test(t.text);
+
 /** The determiner-led phrase a token list ends with: "the Union’s foreign policy chief". */
 export function descriptorEnding(ts: readonly Token[]): Token[] {
   let k = ts.length;
@@ -291,8 +381,8 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
     if (/^[,;:—–()]$/.test(t.text) || t.quote) break;
     k--;
     // "des Affaires étrangères", "de l’Agriculture", "of the mission" continue the role; "le ministre" starts it.
-    const linked = k > 0 && /^(?:of|de|d')$/.test(ts[k - 1]!.lower);
-    if ((DETERMINERS.has(t.lower) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|son|sa|ses)$/i.test(t.lower)) break;
+    const linked = k > 0 && /^(?:of|for|de|d')$/.test(ts[k - 1]!.lower);
+    if ((isDeterminer(t) && !/^(?:des|du|de|d')$/.test(t.lower) && !linked) || /^(?:its|his|her|their|whose|son|sa|ses)$/i.test(t.lower)) break;
     if (/[’']s$/.test(t.text) && /^\p{Lu}/u.test(t.text) && (k === 0 || !isCapitalised(ts[k - 1]))) break;
   }
   const out = ts.slice(k);
@@ -301,15 +391,15 @@ export function descriptorEnding(ts: readonly Token[]): Token[] {
   const poss = out.findIndex((t) => /[’']s$/.test(t.text));
   const starts =
     !!first &&
-    (DETERMINERS.has(first.lower) || /^(?:its|his|her|their|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
+    (isDeterminer(first) || /^(?:its|his|her|their|whose|son|sa|ses)$/i.test(first.lower) || (poss >= 0 && out.slice(0, poss + 1).every((t) => isCapitalised(t))));
   return starts && out.some(ROLE_WORD) ? out : [];
 }
 
 export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: string; actor?: string } {
   let ts = desc.filter(
     (t, i) =>
-      (!DETERMINERS.has(t.lower) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
-      !/^(?:former|ancien|ancienne)$/i.test(t.lower),
+      (!isDeterminer(t) || (i > 0 && (/^(?:des|du)$/.test(t.lower) || /^(?:de|d'|of)$/.test(desc[i - 1]!.lower)))) &&
+      !/^(?:former|ancien|ancienne|whose)$/i.test(t.lower),
   );
   let actor: string | undefined;
   const poss = ts.findIndex((t) => /[’']s$/.test(t.text));
@@ -332,10 +422,16 @@ export function roleFromDescriptor(f: Frame, desc: readonly Token[]): { role?: s
       kept.shift();
     }
   }
+  // "a spokesman for the association": the body's common noun, resolved by the registry.
+  const forBody = kept.findLastIndex((t) => /^(?:of|for)$/.test(t.lower));
+  if (forBody > 0 && !actor && kept.length === forBody + 2 && GENERIC_BODIES.test(kept[forBody + 1]!.text)) {
+    actor = kept[forBody + 1]!.text;
+    kept.length = forBody;
+  }
   // "ambassadrice de Sérandie", "head of the Orbital Affairs Office": the actor after de / of.
   const link = kept.findLastIndex((t) => /^(?:of|de|d')$/.test(t.lower));
   if (link > 0 && !actor) {
-    const tail = kept.slice(link + 1).filter((t) => !DETERMINERS.has(t.lower));
+    const tail = kept.slice(link + 1).filter((t) => !isDeterminer(t));
     const name = tail.map((t) => t.text).join(' ');
     if (tail.length && tail.every((t) => isCapitalised(t)) && f.masked.split(name).length > 2) {
       actor = name;
@@ -364,6 +460,8 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     return strict ? undefined : word;
   }
   if (w.length < 5) return strict ? undefined : word;
+  // Only a word with a demonym's ending stands for another name: "Ardenne" is not "Arden".
+  if (!DEMONYM_ENDING.test(w)) return strict ? undefined : word;
   const seen = new Set<string>();
   let same: string | undefined;
   for (const m of f.masked.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]{3,}(?![\p{L}])/gu)) {
@@ -374,7 +472,7 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
     let common = 0;
     while (common < c.length && common < w.length && c[common] === w[common]) common++;
     // The name and the demonym share all but the name's last two letters, and at least four.
-    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 2) return cand;
+    if (c !== w && common >= Math.min(5, c.length) && common >= 4 && common >= c.length - 2 && c.length <= w.length + 1) return cand;
     if (c === w) same = cand;
   }
   return strict ? undefined : (same ?? word);
@@ -399,6 +497,8 @@ function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' 
   return undefined;
 }
 
+const DEMONYM_ENDING = /(?:an|ian|ean|ese|ish|i|ic|ais|aise|ois|oise|ien|ienne|ain|aine|ote|iote|ois)s?$/;
+
 /** Demonyms whose country name does not share their stem, or that articles use alone. */
 const DEMONYMS: Record<string, string> = {
   german: 'Germany', british: 'United Kingdom', uk: 'United Kingdom', french: 'France', american: 'United States', 'u.s.': 'United States', us: 'United States',
@@ -416,8 +516,12 @@ export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\
 /** Finds the person a name or surname mention refers to. */
 export function personByMention(people: readonly Person[], words: string): Person | undefined {
   const w = fold(words);
+  const full = people.find((p) => fold(p.name) === w);
+  if (full) return full;
+  // A surname two people share ("Varga" for two brothers) names neither of them for sure.
+  const bySurname = people.filter((p) => fold(p.surname) === w || w.endsWith(' ' + fold(p.surname)));
+  if (bySurname.length > 1 && !people.some((p) => w.endsWith(' ' + fold(p.name)))) return undefined;
   return (
-    people.find((p) => fold(p.name) === w) ??
     people.find((p) => fold(p.surname) === w) ??
     people.find((p) => w.endsWith(' ' + fold(p.name)) || w.endsWith(' ' + fold(p.surname)) || w === fold(p.surname))
   );

@@ -2,7 +2,7 @@ import type { QuoteSpan } from './types.js';
 import { SPEECH_VERBS_EN, SPEECH_PARTICIPLES_EN, SPEECH_PARTICIPLES_FR, SPEECH_PRESENT_FR } from './lexicon.js';
 
 /**
- * Finds every passage in quotation marks: curly “…”, straight "…" and French « … ». A
+ * Finds every passage in quotation marks: curly “…” and ‘…’, straight "…" and French « … ». A
  * paragraph that ends with a quote still open runs on into the next one, whose opening mark
  * continues it. A French said-clause inside one pair of guillemets (« A, a confié X. B ») splits
  * the pair into two quotes.
@@ -25,7 +25,7 @@ export function paragraphs(text: string): Block[] {
   return out;
 }
 
-const OPENERS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"' };
+const OPENERS: Record<string, string> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"', '\u2018': '\u2019' };
 const SPACE = /[\s\u00A0\u202F\u2009]/;
 
 /** The French incise inside guillemets: ", a confié un haut responsable." or ", a-t-elle ajouté,". */
@@ -54,13 +54,14 @@ export function findQuotes(text: string): QuoteSpan[] {
     while (i < p.end) {
       const ch = text[i]!;
       const closer = OPENERS[ch];
-      if (closer === undefined || (ch === '"' && !isOpeningStraight(text, i))) {
+      if (closer === undefined || ((ch === '"' || ch === '\u2018') && !isOpeningStraight(text, i))) {
         if (!SPACE.test(ch)) first = false;
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < p.end && text[j] !== closer && !(closer === '\u201D' && text[j] === '\u201C')) j++;
+      if (closer === '\u2019') j = singleCloser(text, i + 1, p.end);
+      else while (j < p.end && text[j] !== closer && !(closer === '\u201D' && text[j] === '\u201C')) j++;
       const closed = j < p.end && text[j] === closer;
       const span: RawSpan = {
         open: i,
@@ -101,6 +102,21 @@ export function findQuotes(text: string): QuoteSpan[] {
   return spans;
 }
 
+/**
+ * Where a quote in single marks (‘…’, as British papers write them) closes: a ’ not followed by
+ * a letter, for ’ is also the apostrophe ("the world’s bread"). A plural possessive ("the
+ * farmers’ union") is passed over when a later ’ could close the quote. `end` when none does.
+ */
+function singleCloser(text: string, from: number, end: number): number {
+  const candidates: number[] = [];
+  for (let j = from; j < end; j++) {
+    if (text[j] === '\u2018' && isOpeningStraight(text, j)) break;
+    if (text[j] === '\u2019' && !/\p{L}/u.test(text[j + 1] ?? '')) candidates.push(j);
+  }
+  const possessive = (j: number) => /s$/.test(text.slice(j - 1, j)) && /^ \p{Ll}/u.test(text.slice(j + 1, j + 3)) && !/^ (?:he|she|they|it|said|says|added|told|according)\b/.test(text.slice(j + 1, j + 12));
+  return candidates.find((j, k) => !possessive(j) || k === candidates.length - 1) ?? end;
+}
+
 /** A straight double quote opens when it follows a space, a paragraph start or an opening bracket. */
 function isOpeningStraight(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]!;
@@ -133,14 +149,15 @@ function trimQuote(text: string, start: number, end: number): [number, number] |
 
 const FUNCTION_WORDS = new Set('of the in on and de du des la le les l d et a an for to at by'.split(' '));
 const TITLE_CUES =
-  /\b(?:programme|program|show|newspaper|paper|daily|weekly|magazine|journal|broadcast|channel|radio|television|TV|book|film|report|émission|quotidien|hebdomadaire|journal|magazine|chaîne|station|selon|told the|told|wrote in|in an? (?:interview|article|op-ed|column) (?:with|in|for))\s*$/i;
+  /\b(?:programme|program|show|newspaper|paper|daily|weekly|magazine|journal|broadcast|channel|radio|television|TV|book|film|report|émission|quotidien|hebdomadaire|journal|magazine|chaîne|station|selon|told the|told|wrote in|in an? (?:interview|article|op-ed|column) (?:with|in|for)|title|titled|entitled|headlined)\s*$/i;
 
 function classify(text: string, span: QuoteSpan, all: QuoteSpan[]): QuoteSpan['role'] {
   const words = span.text.split(/[\s\u00A0\u202F]+/).filter(Boolean);
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   const contentWords = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase().replace(/[’']$/, '')));
   const titleCase =
-    words.length <= 6 &&
+    // A long title-case run ("Temporary Measures for the Security of Medicine Supply") is a name, not speech.
+    (words.length <= 6 || (words.length <= 12 && capitalised.length >= 4)) &&
     capitalised.length >= 1 &&
     contentWords.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w)) &&
     !/[.!?,;:]/.test(span.text);
@@ -151,6 +168,10 @@ function classify(text: string, span: QuoteSpan, all: QuoteSpan[]): QuoteSpan['r
       return 'title';
     }
   }
+  // "…," the official said. "Yet.": a short quote that is a sentence of its own, right after a
+  // said-clause, is speech, not a term.
+  const ownSentence = /^\p{Lu}/u.test(span.text) && /[.!?]/.test(text.slice(span.end, span.close + 1)) && /(?:[.!?]["”’]?\s+|^\s*)$/u.test(text.slice(Math.max(0, span.open - 40), span.open));
+  if (words.length <= 2 && ownSentence && hasSpeechVerb(text.slice(Math.max(0, span.open - 120), span.open))) return 'quote';
   if (words.length <= 2 && !span.runsOn && !span.continues) {
     const sentence = sentenceAround(text, span, all);
     if (/\b(?:so-called|dit|dite|dits|dites|surnomm\w*|dubbed|nicknamed|the word|le mot|the term|le terme)\s*$/i.test(text.slice(Math.max(0, span.open - 20), span.open))) return 'term';
@@ -166,10 +187,12 @@ function sentenceAround(text: string, span: QuoteSpan, all: QuoteSpan[]): string
     if (s.close < 0) continue;
     masked = masked.slice(0, s.open) + ' '.repeat(s.close + 1 - s.open) + masked.slice(s.close + 1);
   }
+  // A full stop ends a sentence only before a space: "3.5%" and "Dec. 22" do not.
+  const ends = (i: number) => masked[i] === '\n' || (/[.!?]/.test(masked[i] ?? '') && /^(?:\s|$)/.test(masked[i + 1] ?? '') && !/\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)$/.test(masked.slice(Math.max(0, i - 5), i)));
   let a = span.open;
-  while (a > 0 && !/[.!?\n]/.test(masked[a - 1]!)) a--;
+  while (a > 0 && !ends(a - 1)) a--;
   let b = span.close < 0 ? span.end : span.close + 1;
-  while (b < masked.length && !/[.!?\n]/.test(masked[b]!)) b++;
+  while (b < masked.length && !ends(b)) b++;
   return masked.slice(a, b);
 }
 

@@ -30,7 +30,7 @@ export interface Frame {
   language: 'en' | 'fr';
 }
 
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|No|Mme|Mlle|Jr|Sr|Inc|Corp|Co|Ltd|U\.S|U\.K|U\.N|etc|vs)$/u;
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|No|Mme|Mlle|Jr|Sr|Inc|Corp|Co|Ltd|U\.S|U\.K|U\.N|etc|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)$/u;
 
 export function frame(text: string, spans: readonly QuoteSpan[]): Frame {
   const chars = [...text];

@@ -47,6 +47,8 @@ const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juill
 const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const MONTH = `(?:${[...MONTHS_EN, ...MONTHS_FR].join('|')})`;
+/** A month name, or an agency-style abbreviation with its full stop: "Dec. 22", "Sept. 4". */
+const MONTH_OR_ABBR = `(?:${MONTH}\\b|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.)`;
 const DASH = '[–—-]';
 const NUMBER_WORDS = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques';
 
@@ -54,6 +56,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const formatDay = (d: Day): string => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
 const monthIndex = (word: string): number => {
   const w = word.toLowerCase();
+  if (w.endsWith('.')) return MONTHS_EN.findIndex((m) => m.startsWith(w.slice(0, 3))) + 1;
   const i = MONTHS_EN.indexOf(w);
   return i >= 0 ? i + 1 : MONTHS_FR.indexOf(w) + 1;
 };
@@ -92,7 +95,7 @@ export function findDates(masked: string, asOf: Day, language: 'en' | 'fr', chro
 
   // Ranges of days: "June 12–14", "18–20 May", "du 2 au 4 décembre".
   const ranges: Array<[RegExp, (m: RegExpExecArray) => [number, number, number, number | undefined]]> = [
-    [new RegExp(String.raw`\b(${MONTH})\s+(\d{1,2})\s*${DASH}\s*(\d{1,2})(?:,?\s+(\d{4}))?\b`, 'giu'), (m) => [monthIndex(m[1]!), +m[2]!, +m[3]!, m[4] ? +m[4] : undefined]],
+    [new RegExp(String.raw`\b(${MONTH_OR_ABBR})\s+(\d{1,2})\s*${DASH}\s*(\d{1,2})(?:,?\s+(\d{4}))?\b`, 'giu'), (m) => [monthIndex(m[1]!), +m[2]!, +m[3]!, m[4] ? +m[4] : undefined]],
     [new RegExp(String.raw`\b(\d{1,2})\s*${DASH}\s*(\d{1,2})\s+(${MONTH})(?:\s+(\d{4}))?\b`, 'giu'), (m) => [monthIndex(m[3]!), +m[1]!, +m[2]!, m[4] ? +m[4] : undefined]],
     [new RegExp(String.raw`\bdu\s+(\d{1,2})(?:er)?\s+au\s+(\d{1,2})(?:er)?\s+(${MONTH})(?:\s+(\d{4}))?`, 'giu'), (m) => [monthIndex(m[3]!), +m[1]!, +m[2]!, m[4] ? +m[4] : undefined]],
   ];
@@ -113,14 +116,14 @@ export function findDates(masked: string, asOf: Day, language: 'en' | 'fr', chro
   const ref = new Date(Date.UTC(asOf.y, asOf.m - 1, asOf.d, 12));
   // chrono tries every pattern it knows on every call: give it only the words around a month
   // name that has a number next to it.
-  const near = new RegExp(String.raw`(?:\d{1,4}(?:er)?[\s\u00A0]+(?:de[\s\u00A0]+)?)?\b${MONTH}\b(?:[\s\u00A0]+\d{4}\b|[\s\u00A0]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[\s\u00A0]+\d{4}\b)?)?`, 'giu');
+  const near = new RegExp(String.raw`(?:\d{1,4}(?:er)?[\s\u00A0]+(?:de[\s\u00A0]+)?)?\b${MONTH_OR_ABBR}(?:[\s\u00A0]+\d{4}\b|[\s\u00A0]+\d{1,2}(?:st|nd|rd|th)?\b(?:,?[\s\u00A0]+\d{4}\b)?)?`, 'giu');
   for (const m of masked.matchAll(near)) {
     if (!/\d/.test(m[0])) continue;
     const from = Math.max(0, m.index - 4);
     const snippet = masked.slice(from, m.index + m[0].length);
     for (const r of parser.parse(snippet, ref)) {
       const k = r.start.knownValues;
-      if (k.month === undefined || k.day === undefined || !/\d/.test(r.text) || !new RegExp(MONTH, 'iu').test(r.text)) continue;
+      if (k.month === undefined || k.day === undefined || !/\d/.test(r.text) || !new RegExp(MONTH_OR_ABBR, 'iu').test(r.text)) continue;
       const start = from + r.index;
       const y = k.year ?? nearestYear(asOf, k.month, k.day);
       const value = formatDay({ y, m: k.month, d: k.day });
@@ -169,6 +172,13 @@ export function findDates(masked: string, asOf: Day, language: 'en' | 'fr', chro
     const y = /^(?:last|previous|dernier|dernière)$/.test(w) ? asOf.y - 1 : /^(?:next|prochain|prochaine)$/.test(w) ? asOf.y + 1 : asOf.y;
     add({ start: m.index, end: m.index + m[0].length, text: m[0], value: String(y), precision: 'year' });
   }
+  // "last month", "this month", "le mois dernier": a month of the as-of date's calendar.
+  for (const m of masked.matchAll(/\b(last|this|next|previous)\s+month\b|\ble\s+mois\s+(dernier|prochain)\b|\bce\s+mois-ci\b/giu)) {
+    const w = (m[1] ?? m[2] ?? 'this').toLowerCase();
+    const shift = /^(?:last|previous|dernier)$/.test(w) ? -1 : /^(?:next|prochain)$/.test(w) ? 1 : 0;
+    const index = asOf.y * 12 + (asOf.m - 1) + shift;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], value: `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`, precision: 'month' });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -207,7 +217,7 @@ function nextWeekday(asOf: Day, wd: number): Day {
   return fromUtc(t + ahead * 86_400_000);
 }
 
-const FUTURE_EN = /\b(?:will|would|shall|due|next|to be \p{L}+|is expected|are expected|is planned|are planned|is scheduled|are scheduled|plans? to|to resume|to meet|could be held|upcoming)\b/giu;
+const FUTURE_EN = /\b(?:will|would|shall|due|next|to be \p{L}+|is expected|are expected|is planned|are planned|is scheduled|are scheduled|plans? to|to resume|to meet|could be held|upcoming|returns|reconvenes|convenes|resumes|opens|begins|starts)\b/giu;
 const PAST_EN = /\b(?:was|were|had|has|have|did|\p{L}+ed|said|told|met|began|held|made|took|gave|spoke|fell|rose|cut|set|led|sent|won|lost|broke|paid|fought)\b/giu;
 const FUTURE_FR = /\b(?:doit|doivent|devra|devront|devrait|prévue?s?|entend|sera|seront|aura|auront|va|vont|\p{L}{3,}(?:era|eront|ira|iront))\b/giu;
 const PAST_FR = /\b(?:a|ont|avait|avaient|était|étaient|fut)\s+(?:\p{L}+\s+)?\p{L}+(?:é|és|ée|ées|i|is|u|us|it|its)\b|\b\p{L}+(?:é|ée)\b/giu;
@@ -218,6 +228,23 @@ export function tenseAt(text: string, at: number, language: 'en' | 'fr'): 'past'
   while (a > 0 && !/[.!?\n;,]/.test(text[a - 1]!)) a--;
   let b = at;
   while (b < text.length && !/[.!?\n;,]/.test(text[b]!)) b++;
+  // "told a committee on Wednesday that the curbs would be reviewed": the clause after "that"
+  // (or "que") has a tense of its own. When the narrower clause has none ("a vote in March that
+  // was held"), the whole one speaks.
+  const subordinate = language === 'fr' ? /\b(?:que|qu[’'])/giu : /\bthat\b/giu;
+  let a2 = a;
+  let b2 = b;
+  for (const m of text.slice(a, b).matchAll(subordinate)) {
+    if (a + m.index < at) a2 = a + m.index;
+    else {
+      b2 = a + m.index;
+      break;
+    }
+  }
+  return tenseIn(text, a2, b2, at, language) ?? tenseIn(text, a, b, at, language);
+}
+
+function tenseIn(text: string, a: number, b: number, at: number, language: 'en' | 'fr'): 'past' | 'future' | undefined {
   const clause = text.slice(a, b);
   const pos = at - a;
   const nearest = (re: RegExp) => {

@@ -70,7 +70,7 @@ function draftOne(draft: Draft, article: Article, chrono: Chrono, today: Day): v
   for (const name of storyActors(a, header)) actorFor(draft, a, name);
 
   // Timeline: every dated mention, with the sentence that carries it.
-  const datelineEnd = header.place ? article.text.indexOf('—', header.body.start) : -1;
+  const datelineEnd = header.place ? article.text.slice(header.body.start).search(/[—–]|\s-\s/) + header.body.start : -1;
   for (const d of dates) {
     if (datelineEnd > 0 && d.start < datelineEnd && d.value === formatDay(asOf)) continue;
     const sentence = sentenceOf(a, d.start);
@@ -102,8 +102,11 @@ function draftOne(draft: Draft, article: Article, chrono: Chrono, today: Day): v
 function sentenceOf(a: Analysis, at: number): string | undefined {
   const s = a.frame.sentences.find((x) => x.start <= at && at < x.end);
   if (!s) return undefined;
-  return a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+  // The dateline ("GENEVA, March 3 (Reuters) - ") heads the first sentence but is not part of it.
+  return a.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().replace(DATELINE, '');
 }
+
+const DATELINE = /^[\p{Lu}][\p{Lu}\s.'’-]{2,},[^—–\n]{0,60}?\s(?:[—–]|-)\s+/u;
 
 /**
  * When a quote was said: a day named in its own said-clause ("told reporters on Tuesday"), if
@@ -201,7 +204,7 @@ function storyActors(a: Analysis, header: Header): string[] {
     if (o.first < header.body.start || o.first >= header.body.end) continue;
     out.push(o.name);
   }
-  const titleRe = /(?:[’']s)\s+(?:government|parliament|president|prime minister|foreign minister|interior minister|finance ministry|delegation|fleet|coast|capital|border|economy|territory|waters|energy minister|fisheries minister)/iu;
+  const titleRe = /(?:[’']s)\s+(?:government|parliament|president|prime minister|foreign minister|interior minister|finance ministry|delegation|fleet|coast|capital|border|economy|territory|waters|(?:\p{Ll}+ )?minister|(?:\p{Ll}+ )?ministry)/iu;
   for (const place of a.registry.places) {
     if (!/^\p{Lu}\p{Ll}{2,}$/u.test(place) || MONTH_OR_DAY.test(place)) continue;
     if (header.place && fold(place) === fold(header.place)) continue;

@@ -44,7 +44,8 @@ export function readHeader(text: string, fileName: string, chrono: Chrono, langu
 
   const dateline = lines.find((l) => looksLikeDateline(l.text) && /[—–-]/.test(l.text.slice(0, 80)));
   if (dateline) {
-    const m = /^([\p{Lu}][\p{Lu}\s.'’-]+),\s*(.*?)\s*(?:\([^)]*\)\s*)?[—–]/u.exec(dateline.text);
+    // "PORT SELEN, March 4, 2031 —", "GENEVA, March 3 (Reuters) -" (agencies use a hyphen).
+    const m = /^([\p{Lu}][\p{Lu}\s.'’-]+),\s*(.*?)\s*(?:\([^)]*\)\s*)?(?:[—–]|\s-\s)/u.exec(dateline.text);
     if (m) {
       header.place = titleCase(m[1]!.trim());
       const parsed = fullDate(m[2]!, chrono, language);
