@@ -12,6 +12,7 @@ export interface Config {
   out?: string;
   pdf?: boolean;
   handout?: boolean;
+  pptx?: boolean;
   jobs?: number;
   timeout?: number;
 }
@@ -31,6 +32,7 @@ const KEYS: Record<keyof Config, Check> = {
   out: (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be the path of the output folder, e.g. build'),
   pdf: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   handout: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  pptx: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   jobs: (v) => (Number.isInteger(v) && (v as number) > 0 ? undefined : 'must be a whole number of decks built at once, e.g. 4'),
   timeout: (v) => (typeof v === 'number' && v > 0 ? undefined : 'must be a number of seconds, e.g. 30'),
 };
@@ -77,7 +79,7 @@ export function readConfig(file: string, bytes: Uint8Array): FoundConfig {
   const read = readYamlMap(bytes, shown, {
     what: 'config file',
     content: 'the config',
-    emptyHint: 'write the defaults as key: value lines (theme, out, pdf, handout, jobs, timeout), or delete it',
+    emptyHint: 'write the defaults as key: value lines (theme, out, pdf, handout, pptx, jobs, timeout), or delete it',
     maxAliases: 10,
     mapOf: 'settings (theme:, out:, …)',
     valuesAre: 'the values',

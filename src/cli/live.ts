@@ -11,6 +11,8 @@ export interface LiveOptions {
   out: string;
   theme?: string;
   pdf: boolean;
+  /** Also write each deck's .pptx: after the PDF, from its layout, when there is a browser. */
+  pptx?: boolean;
   timeout: number;
   changesSince?: string;
   debounceMs?: number;
@@ -46,7 +48,15 @@ export async function startLive(
   let server: RunningServer | undefined;
   const rebuilder: Rebuilder = new Rebuilder(
     deckDirs,
-    { outRoot: options.out, theme: options.theme, pool, changesSince: options.changesSince, debounceMs: options.debounceMs, discover: options.discover },
+    {
+      outRoot: options.out,
+      theme: options.theme,
+      pool,
+      pptx: options.pptx,
+      changesSince: options.changesSince,
+      debounceMs: options.debounceMs,
+      discover: options.discover,
+    },
     {
       built: (deck, r) => {
         builds.set(deck, (builds.get(deck) ?? 0) + 1);
@@ -65,6 +75,8 @@ export async function startLive(
         if (relaid) server?.send(deck, 'built', { build: builds.get(deck) });
       },
       pdfFailed: (deck, error) => io.err(`${time()} ✗ ${deck}: ${error.message}`),
+      pptx: (deck, file, ms) => io.out(`${time()}   ${deck}: PowerPoint ${displayPath(file)} in ${Math.round(ms)} ms`),
+      pptxFailed: (deck, error) => io.err(`${time()} ✗ ${deck}: ${error.message}`),
     },
   );
   const close = async () => {
@@ -85,6 +97,7 @@ export async function startLive(
             title: last?.deck.title ?? name,
             asOf: last ? last.deck.labels.date(last.deck.asOf) : '',
             pdf: last !== undefined && existsSync(path.join(last.outDir, `${name}.pdf`)),
+            pptx: last !== undefined && existsSync(path.join(last.outDir, `${name}.pptx`)),
             build: builds.get(name) ?? 0,
             ...(error ? { error: problemLines(error) } : {}),
           })),

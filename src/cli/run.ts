@@ -70,7 +70,7 @@ Environment:
 Config file:
   briefdeck.config.json, briefdeck.config.yaml or a "briefdeck" key in package.json, in the
   working folder or the nearest folder above it, sets defaults for build and serve: theme, out,
-  pdf, handout, jobs, timeout. Options on the command line win over it.
+  pdf, handout, pptx, jobs, timeout. Options on the command line win over it.
 
 Exit codes: 0 done, 1 invalid facts, 2 usage error, 3 no browser or export failed.`;
 
@@ -125,13 +125,13 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('-w, --watch', 'keep running and rebuild a deck whenever its facts, sources or theme change')
     .option('--handout', 'also print <deck>-handout.pdf: one A4 page per slide with its speaker notes and sources')
     .option('--pptx', 'also write <deck>.pptx: the same slides as an editable PowerPoint file')
+    .option('--no-pptx', 'no .pptx, even if the config file asks for one')
     .addOption(new Option('--shard <i/n>', 'build only share i of n (for n CI jobs): disjoint shares that together hold every deck').argParser(parseShard))
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--json', 'print one JSON summary per deck on stdout (status, slides, outputs, warnings, timings)')
     .option('--strict', 'fail on quotes not checked against a source or not attributed by it, and on leftover TODO markers')
     .action(async (decks: string[], opts: BuildCliOptions) => {
       if (opts.handout && opts.watch) throw new UsageError('--handout is not made in --watch mode: run build --handout once the facts are final');
-      if (opts.pptx && opts.watch) throw new UsageError('--pptx is not made in --watch mode: run build --pptx once the facts are final');
       if (opts.json && opts.watch) throw new UsageError('--json summarises one build: it cannot be combined with --watch');
       if (opts.watch) {
         const session = await startLive(await resolveDecks(decks), { ...opts, discover: discoverIn(decks) }, io);
@@ -197,6 +197,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'build')
     .option('--no-pdf', 'skip the background PDF export')
+    .option('--pptx', 'also write <deck>.pptx after each rebuild: the same slides as an editable PowerPoint file')
+    .option('--no-pptx', 'no .pptx, even if the config file asks for one')
     .option('--theme <name|file>', THEME_HELP)
     .option('--changes-since <ref>', 'add a "What\'s new" slide compared with earlier facts')
     .addOption(

@@ -50,8 +50,12 @@ export interface BuildOptions {
   pptx?: boolean;
   /** Told when the build moves from Markdown and HTML to the PDF export. */
   onPhase?: (phase: 'exporting') => void;
-  /** Keep an existing PDF this build does not make: a preview prints a fresh one next. */
-  keepPdf?: boolean;
+  /**
+   * The PDF and the .pptx follow in the background, from the measured layout (a preview): an
+   * existing PDF is kept until a fresh one replaces it; the .pptx is not made now, and one
+   * made from earlier facts is removed.
+   */
+  exportLater?: boolean;
   /** Told what the build waits for (another build holding the deck's folder). */
   warn?: (line: string) => void;
 }
@@ -194,6 +198,7 @@ export async function deckIsUpToDate(deckDir: string, options: BuildOptions): Pr
       return baseline && settingsOf(options, theme, baseline.sha256);
     },
     options.pool !== undefined,
+    options.pptx ? [`${path.basename(outDir)}.pptx`] : [],
   );
 }
 
@@ -279,7 +284,7 @@ async function writeDeck(job: {
     snapshot: path.join(outDir, 'facts.json'),
     pdf: options.pool ? path.join(outDir, `${name}.pdf`) : undefined,
     handout: options.pool && options.handout ? path.join(outDir, `${name}-handout.pdf`) : undefined,
-    pptx: options.pptx ? path.join(outDir, `${name}.pptx`) : undefined,
+    pptx: options.pptx && !options.exportLater ? path.join(outDir, `${name}.pptx`) : undefined,
   };
   const staged = [new StagedFile(files.markdown), new StagedFile(files.html, '.html'), new StagedFile(files.snapshot)];
   const [stagedMarkdown, stagedHtml, stagedSnapshot] = staged as [StagedFile, StagedFile, StagedFile];
@@ -330,7 +335,7 @@ async function writeDeck(job: {
     await commitAll(staged);
     // Every output in the folder comes from these facts: older PDFs (and a .pptx) this build did not make go.
     const made = new Set(staged.map((f) => path.basename(f.target)));
-    const others = [`${name}.pdf`, `${name}-handout.pdf`, `${name}.pptx`].filter((f) => !made.has(f) && !(options.keepPdf && f === `${name}.pdf`));
+    const others = [`${name}.pdf`, `${name}-handout.pdf`, `${name}.pptx`].filter((f) => !made.has(f) && !(options.exportLater && f === `${name}.pdf`));
     removed = await removeOutputs(outDir, others);
   } catch (err) {
     await placed.restore();

@@ -47,15 +47,17 @@ export function writeState(outDir: string, state: BuildState): Promise<void> {
 
 /**
  * True when the last build used the same inputs and settings and all its outputs are there.
- * `settingsFor` computes today's settings given what the last build recorded.
+ * `settingsFor` computes today's settings given what the last build recorded; `files` are
+ * outputs asked for that the last build (or the export after it) must have recorded making.
  */
 export async function isUpToDate(
   outDir: string,
   settingsFor: (state: BuildState) => Promise<string | undefined>,
   pdf: boolean,
+  files: readonly string[] = [],
 ): Promise<boolean> {
   const state = await readState(outDir);
-  if (!state || (pdf && !state.pdf)) return false;
+  if (!state || (pdf && !state.pdf) || files.some((f) => !state.outputs.includes(f))) return false;
   const settings = await settingsFor(state);
   if (settings === undefined || settings !== state.settings) return false;
   const present = await Promise.all(state.outputs.map((o) => stat(path.join(outDir, o)).then(() => true, () => false)));
@@ -63,9 +65,12 @@ export async function isUpToDate(
   return (await fingerprint(state.inputs, settings)) === state.fingerprint;
 }
 
-/** Records that the PDF now matches the deck's last build (it was printed after the HTML). */
-export async function recordPdf(outDir: string, pdfName: string): Promise<void> {
+/**
+ * Records that an output made after the deck's last build (the PDF, the .pptx, exported in
+ * the background after the HTML) now matches it.
+ */
+export async function recordOutput(outDir: string, file: string, kind: 'pdf' | 'other' = 'other'): Promise<void> {
   const state = await readState(outDir);
   if (!state) return;
-  await writeState(outDir, { ...state, pdf: true, outputs: [...new Set([...state.outputs, pdfName])] });
+  await writeState(outDir, { ...state, ...(kind === 'pdf' ? { pdf: true } : {}), outputs: [...new Set([...state.outputs, file])] });
 }

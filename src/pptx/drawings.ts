@@ -1,37 +1,32 @@
-import type { BorderProps, PptxSlide, TableRow, TextProps } from './lib.js';
+import type { BorderProps, PptxSlide, TableRow } from './lib.js';
 import type { Block } from '../model/deck.js';
 import { POSITION_WORDS, positionOf, type Position } from '../visuals/matrix.js';
-import { formatDateShort } from '../facts/dates.js';
+import { layoutTimeline, type TimelineLayout } from '../visuals/timeline.js';
 import { FRAME, inch, lineCount, pt } from './geometry.js';
 import type { PptxStyle } from './style.js';
 import { clean } from './text.js';
+import { drawTimelineShapes } from './timeline.js';
 
 type Drawing = Extract<Block, { kind: 'drawing' }>;
+type Timeline = Extract<Drawing['drawing'], { type: 'timeline' }>;
 
+/** The timeline laid out as the HTML slide draws it: the same events, numbering and room. */
+function timelineLayout(d: Timeline): TimelineLayout {
+  return layoutTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room);
+}
 
 /** Height of a drawing on the slide, in px, at text scale `z`. */
 export function drawingHeight(block: Drawing, z: number): number {
-  if (block.drawing.type === 'timeline') return Math.min(block.drawing.room * z, (FRAME.width * 480) / 1168);
+  if (block.drawing.type === 'timeline') {
+    const layout = timelineLayout(block.drawing);
+    return layout.height * z * (FRAME.width / layout.width);
+  }
   return matrixHeight(block.drawing.actors, z);
 }
 
 export function placeDrawing(slide: PptxSlide, block: Drawing, y: number, z: number, style: PptxStyle): void {
-  if (block.drawing.type === 'timeline') drawTimeline(slide, block.drawing, y, drawingHeight(block, z), style);
+  if (block.drawing.type === 'timeline') drawTimelineShapes(slide, block.drawing.events, timelineLayout(block.drawing), y, z, style);
   else drawMatrix(slide, block.drawing, y, z, style);
-}
-
-/**
- * The timeline at a glance, as a native two-column table (date, event): editable, every event
- * whole. (The SVG drawing's layout is not yet exposed for native shapes: see the README.)
- */
-function drawTimeline(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'timeline' }>, top: number, height: number, style: PptxStyle): void {
-  const c = style.colour;
-  const size = pt(Math.max(12, Math.min(20, height / Math.max(1, d.events.length) / 1.6)));
-  const rows: TableRow[] = d.events.map((e) => [
-    { text: clean(formatDateShort(e.when) + (e.upcoming ? ' · upcoming' : '')), options: { bold: !e.upcoming, italic: e.upcoming, color: e.upcoming ? c.upcoming : c.accent, fontSize: size } },
-    { text: clean(e.label), options: { color: c.text, fontSize: size } },
-  ]);
-  slide.addTable(rows, { x: inch(FRAME.x), y: inch(top), w: inch(FRAME.width), colW: [inch(220), inch(FRAME.width - 220)], margin: [0.03, 0.08, 0.03, 0.08], autoPage: false });
 }
 
 /** Each position's mark: a different shape for each, so it reads in greyscale print. */

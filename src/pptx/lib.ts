@@ -10,6 +10,7 @@ export type TextProps = Lib.default.TextProps;
 export type TextPropsOptions = Lib.default.TextPropsOptions;
 export type TableRow = Lib.default.TableRow;
 export type BorderProps = Lib.default.BorderProps;
+export type ShapeProps = Lib.default.ShapeProps;
 
 let loading: Promise<new () => Pptx> | undefined;
 

@@ -1,6 +1,6 @@
 import type { PdfInfo } from '../pdf/metadata.js';
 import type { PptxStyle } from './style.js';
-import { zipFiles } from './zip.js';
+import { unzipFiles, zipFiles } from './zip.js';
 
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
@@ -60,22 +60,19 @@ function notesParagraphs(part: string): string {
  * own take the clock's time and have no keywords), the theme's fonts and colours, valid
  * paragraphs, notes in paragraphs, and every zip entry dated the as-of day.
  */
-export async function finishPackage(zipped: Uint8Array, info: PdfInfo, style: PptxStyle): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const source = await JSZip.loadAsync(zipped);
-  const files: { name: string; data: Uint8Array }[] = [];
-  for (const [name, entry] of Object.entries(source.files)) {
-    if (entry.dir) continue;
-    if (!/\.(xml|rels)$/.test(name)) {
-      files.push({ name, data: await entry.async('uint8array') });
-      continue;
-    }
-    let content = await entry.async('string');
-    if (name === 'docProps/core.xml') content = coreXml(info);
-    else if (name === 'ppt/theme/theme1.xml') content = themeXml(content, style);
-    else if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) content = onePprPerParagraph(content);
-    else if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(name)) content = notesParagraphs(content);
-    files.push({ name, data: Buffer.from(content, 'utf8') });
-  }
+export function finishPackage(zipped: Uint8Array, info: PdfInfo, style: PptxStyle): Uint8Array {
+  const files = unzipFiles(zipped).map(({ name, data }) => {
+    const edit = editOf(name, info, style);
+    return edit ? { name, data: Buffer.from(edit(Buffer.from(data).toString('utf8')), 'utf8') } : { name, data };
+  });
   return zipFiles(files, info.created);
+}
+
+/** How finishPackage changes the part `name`, if at all. */
+function editOf(name: string, info: PdfInfo, style: PptxStyle): ((content: string) => string) | undefined {
+  if (name === 'docProps/core.xml') return () => coreXml(info);
+  if (name === 'ppt/theme/theme1.xml') return (content) => themeXml(content, style);
+  if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) return onePprPerParagraph;
+  if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(name)) return notesParagraphs;
+  return undefined;
 }

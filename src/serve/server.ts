@@ -12,6 +12,8 @@ export interface DeckListing {
   title: string;
   asOf: string;
   pdf: boolean;
+  /** Whether its .pptx is there (serve --pptx). */
+  pptx?: boolean;
   error?: string[];
   /** Increases with every successful build of the deck. */
   build: number;
@@ -41,6 +43,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.pdf': 'application/pdf',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -203,14 +206,14 @@ function hostAllowed(req: IncomingMessage, server: Server): boolean {
   return allowed.includes(name) && (host.endsWith(`:${port}`) || port === 80);
 }
 
-/** A viewer's files of a deck folder: the page and its assets, the Markdown, the PDFs. */
+/** A viewer's files of a deck folder: the page and its assets, the Markdown, the PDFs, the .pptx. */
 function servable(root: string, file: string): boolean {
   const [deck, ...rest] = path.relative(root, file).split(path.sep);
   if (!deck || rest.length === 0 || [deck, ...rest].some((part) => part.startsWith('.'))) return false;
   if (rest[0] === 'assets') return rest.length > 1;
   // Not facts.json (the facts, speaker notes included, for --changes-since), nor the build's
   // state, lock and staged files.
-  return rest.length === 1 && ['index.html', 'slides.md', `${deck}.pdf`, `${deck}-handout.pdf`].includes(rest[0]!);
+  return rest.length === 1 && ['index.html', 'slides.md', `${deck}.pdf`, `${deck}-handout.pdf`, `${deck}.pptx`].includes(rest[0]!);
 }
 
 /** What a page the server makes itself may do: show its own styles and links, nothing more. */
@@ -250,7 +253,8 @@ function indexPage(decks: DeckListing[]): string {
     .map((d) => {
       const name = escapeAttr(d.name);
       const status = d.error ? `<span class="err">facts have errors (${d.error.length})</span>` : '';
-      const pdf = d.pdf ? ` · <a href="/${encodeURIComponent(d.name)}/${encodeURIComponent(d.name)}.pdf">PDF</a>` : '';
+      const file = (ext: string) => `/${encodeURIComponent(d.name)}/${encodeURIComponent(d.name)}.${ext}`;
+      const pdf = (d.pdf ? ` · <a href="${file('pdf')}">PDF</a>` : '') + (d.pptx ? ` · <a href="${file('pptx')}" download>PowerPoint</a>` : '');
       return `<li><a href="/${encodeURIComponent(d.name)}/"><strong>${escapeAttr(d.title)}</strong></a><br><span class="meta">${name} · as of ${escapeAttr(d.asOf)}${pdf}</span> ${status}</li>`;
     })
     .join('\n');

@@ -6,8 +6,12 @@ import { buildDeck, checkOutDirs, deckIsUpToDate, outDirOf, printMeasured, type 
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { THEMES_DIR } from '../html/assets.js';
 import { StagedFile } from '../output/atomic.js';
-import { fingerprint, recordPdf } from '../output/build-state.js';
+import { fingerprint, recordOutput } from '../output/build-state.js';
+import { lockBuildFolder } from '../output/lock.js';
 import { FACTS_FILE } from '../facts/load.js';
+import type { Deck } from '../model/deck.js';
+import { renderPptx } from '../pptx/render.js';
+import { pptxStyle } from '../pptx/style.js';
 import { isBrandPath } from '../theme/theme.js';
 
 export interface RebuildEvents {
@@ -18,10 +22,13 @@ export interface RebuildEvents {
   /** A fresh PDF is in place; `relaid` when measuring changed the slides, and the page was rewritten to match. */
   pdf?: (deck: string, file: string, ms: number, relaid: boolean) => void;
   pdfFailed?: (deck: string, error: BriefdeckError) => void;
+  /** A fresh .pptx is in place, made from the slides the PDF shows (with `pptx` and a `pool`). */
+  pptx?: (deck: string, file: string, ms: number) => void;
+  pptxFailed?: (deck: string, error: BriefdeckError) => void;
 }
 
 export interface RebuilderOptions extends Omit<BuildOptions, 'pool' | 'onPhase'> {
-  /** When given, PDFs are re-exported in the background after each HTML build. */
+  /** When given, PDFs (and with `pptx` the .pptx) are re-exported in the background after each HTML build. */
   pool?: BrowserPool;
   /** A folder (slides/) whose new sub-folders with a facts file become decks. */
   discover?: string;
@@ -55,7 +62,7 @@ interface DeckState {
    * When measuring changed the slides: the estimated page it started from (its sha256) and
    * the measured page written instead, to put back when a rebuild gives the same estimate.
    */
-  measured?: { from: string; markdown: string; html: string };
+  measured?: { from: string; markdown: string; html: string; deck: Deck };
   last?: BuildResult;
   error?: BriefdeckError;
 }
@@ -224,7 +231,7 @@ export class Rebuilder {
     const before = await fingerprint(inputs, '');
     try {
       // The PDF follows in the background: the old one stays until the fresh one replaces it.
-      const result = await buildDeck(d.dir, { ...buildOptions, keepPdf: this.options.pool !== undefined });
+      const result = await buildDeck(d.dir, { ...buildOptions, exportLater: this.options.pool !== undefined });
       d.read = await fingerprint(inputs, '');
       if (d.read !== before) d.html.again();
       d.last = result;
@@ -250,10 +257,17 @@ export class Rebuilder {
     const outDir = outDirOf(d.dir, this.options.outRoot);
     const html = path.join(outDir, 'index.html');
     const before = await this.indexHash(d);
-    if (before === d.printed || !d.last) return; // same page as the PDF already shows
-    if (d.measured && before === d.measured.from) {
+    if (!d.last) return;
+    let shown = before;
+    if (before !== d.printed && d.measured && before === d.measured.from) {
       // The same deck as the PDF shows, laid out by estimate again: put the measured page back.
       await this.writePage(d, d.measured);
+      shown = sha256(d.measured.html);
+      if (shown !== d.printed) return;
+    }
+    if (shown === d.printed) {
+      // The PDF shows this very page: it is this build's PDF too, and only the .pptx is made.
+      if (await this.ifShown(d, shown, () => recordOutput(outDir, `${d.name}.pdf`, 'pdf'))) await this.writePptx(d, shown);
       return;
     }
     const started = performance.now();
@@ -276,26 +290,26 @@ export class Rebuilder {
           // A newer build landed meanwhile: its page is not overwritten with older facts.
           if ((await this.indexHash(d)) !== expected) throw new Superseded();
           await this.writePage(d, next);
-          expected = createHash('sha256').update(next.html).digest('hex');
-          d.measured = { from: before, markdown: next.markdown, html: next.html };
+          expected = sha256(next.html);
+          d.measured = { from: before, markdown: next.markdown, html: next.html, deck: next.deck };
           relaid = true;
           return html;
         },
       });
-      // A newer build landed while printing: print that one instead of keeping this PDF.
-      if ((await this.indexHash(d)) !== expected) {
-        d.pdf.again();
-        return;
-      }
       const pdfFile = path.join(outDir, `${d.name}.pdf`);
       const staged = new StagedFile(pdfFile);
       try {
-        await (await staged.write(result.pdf)).commit();
+        await staged.write(result.pdf);
+        // A newer build landed while printing: print that one instead of keeping this PDF.
+        const kept = await this.ifShown(d, expected, async () => {
+          await staged.commit();
+          await recordOutput(outDir, path.basename(pdfFile), 'pdf');
+        });
+        if (!kept) return;
       } finally {
         await staged.discard();
       }
       d.printed = expected;
-      await recordPdf(outDir, path.basename(pdfFile));
       this.events.pdf?.(d.name, pdfFile, performance.now() - started, relaid);
     } catch (err) {
       if (err instanceof Superseded) {
@@ -305,7 +319,67 @@ export class Rebuilder {
       const error =
         err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
       this.events.pdfFailed?.(d.name, error);
+      return;
     }
+    await this.writePptx(d, expected);
+  }
+
+  /**
+   * Writes the .pptx of the page `page` (a sha256 of index.html), laid out as the PDF shows it.
+   * The build before removed the one from earlier facts; this one goes in only while the page
+   * and the build are still those it was made from.
+   */
+  private async writePptx(d: DeckState, page: string): Promise<void> {
+    const last = d.last;
+    if (!this.options.pptx || !last) return;
+    const deck = this.deckShowing(d, page);
+    if (!deck) return; // a build is landing; its own export follows
+    const started = performance.now();
+    const outDir = outDirOf(d.dir, this.options.outRoot);
+    const file = path.join(outDir, `${d.name}.pptx`);
+    const staged = new StagedFile(file);
+    try {
+      await staged.write(await renderPptx(deck, await pptxStyle(last.theme)));
+      const kept = await this.ifShown(
+        d,
+        page,
+        async () => {
+          await staged.commit();
+          await recordOutput(outDir, path.basename(file));
+        },
+        last,
+      );
+      if (kept) this.events.pptx?.(d.name, file, performance.now() - started);
+    } catch (err) {
+      const error =
+        err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the .pptx could not be written: ${String(err)}`, ExitCode.environment);
+      this.events.pptxFailed?.(d.name, error);
+    } finally {
+      await staged.discard();
+    }
+  }
+
+  /**
+   * Commits an export of the page `page` (a sha256 of index.html) — and, given `last`, of that
+   * build — under the build folder's lock, so that no build lands between the check and the
+   * commit. When the page or build has changed, nothing is committed and the export runs again
+   * for the newer one: no export of earlier facts ever sits beside a newer page.
+   */
+  private async ifShown(d: DeckState, page: string, commit: () => Promise<void>, last?: BuildResult): Promise<boolean> {
+    await using _folder = await lockBuildFolder(outDirOf(d.dir, this.options.outRoot));
+    if ((await this.indexHash(d)) !== page || (last !== undefined && d.last !== last)) {
+      d.pdf.again();
+      return false;
+    }
+    await commit();
+    return true;
+  }
+
+  /** The deck laid out as the page `page` shows it: the last build's estimate, or the measured layout. */
+  private deckShowing(d: DeckState, page: string): Deck | undefined {
+    if (d.last && sha256(d.last.rendered.html) === page) return d.last.rendered.deck;
+    if (d.measured && sha256(d.measured.html) === page) return d.measured.deck;
+    return undefined;
   }
 
   /** Writes a deck's slides.md and index.html, each atomically. */
@@ -322,10 +396,11 @@ export class Rebuilder {
   }
 
   private async indexHash(d: DeckState): Promise<string> {
-    const bytes = await readFile(path.join(outDirOf(d.dir, this.options.outRoot), 'index.html'));
-    return createHash('sha256').update(bytes).digest('hex');
+    return sha256(await readFile(path.join(outDirOf(d.dir, this.options.outRoot), 'index.html')));
   }
 }
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The page being printed was replaced by a newer build. */
 class Superseded extends Error {}

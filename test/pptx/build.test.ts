@@ -32,10 +32,4 @@ describe('briefdeck build --pptx', () => {
     expect(p.slides.map((s) => paragraphTexts(s.xml).join(' '))).toEqual(expected.slides.map((s) => expect.stringContaining(s.title)));
     expect(r.progress.join('')).toMatch(/PPTX/);
   });
-
-  it('is refused in --watch mode, with what to do instead', async () => {
-    const r = await cli('build', '--pptx', '--watch', INF);
-    expect(r.code).toBe(ExitCode.usage);
-    expect(r.err.join('\n')).toMatch(/--pptx is not made in --watch mode: run build --pptx once the facts are final/);
-  });
 });

@@ -130,6 +130,8 @@ export function factsTexts(slide: Slide): string[] {
     else if (b.kind === 'table') b.rows.forEach((row) => row.forEach(runs));
     else if (b.kind === 'quote') (runs(b.runs), runs(b.attribution));
     else if (b.drawing.type === 'matrix') texts.push(...b.drawing.actors.map((a) => a.name), ...b.drawing.options.map((o) => o.title));
+    // A timeline with labels shows each event's label (a numbered one, numbers keyed to the table).
+    else if (b.drawing.numbers === undefined) texts.push(...b.drawing.events.map((e) => squash(clean(e.label))));
   }
   return texts;
 }

@@ -8,7 +8,7 @@ import { renderPptx } from '../../src/pptx/render.js';
 import { styleOf } from '../../src/pptx/style.js';
 import { clean, safeHref } from '../../src/pptx/text.js';
 import { themePalette } from '../../src/theme/theme.js';
-import { actorQuoting, factsYaml, FIXTURES, HOSTILE, replace, SLIDES, validFacts } from '../helpers.js';
+import { actorQuoting, append, factsYaml, FIXTURES, HOSTILE, replace, SLIDES, validFacts } from '../helpers.js';
 import { all, factsTexts, paragraphTexts, readPptx, textOf, type Pptx } from './read.js';
 
 const style = styleOf(await themePalette('briefing'));
@@ -30,6 +30,20 @@ function example(name: string) {
     })());
   }
   return made.get(name)!;
+}
+
+/** Every shape, text box and table of every slide lies within the 13.333 × 7.5 in page. */
+function expectInsideSlides(p: Pptx): void {
+  for (const s of p.slides) {
+    for (const xfrm of all(s.xml, 'a:xfrm')) {
+      const off = all(xfrm, 'a:off')[0]!.attrs;
+      const ext = all(xfrm, 'a:ext')[0]!.attrs;
+      expect(Number(off.x), s.name).toBeGreaterThanOrEqual(0);
+      expect(Number(off.y), s.name).toBeGreaterThanOrEqual(0);
+      expect(Number(off.x) + Number(ext.cx), s.name).toBeLessThanOrEqual(12_192_000);
+      expect(Number(off.y) + Number(ext.cy), s.name).toBeLessThanOrEqual(6_858_000);
+    }
+  }
 }
 
 const slideText = (p: Pptx, i: number) => squash(paragraphTexts(p.slides[i]!.xml).join('\n'));
@@ -166,10 +180,19 @@ describe('the PowerPoint slides', () => {
     const chart = deck.slides.find((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'timeline'))!;
     const events = chart.blocks.flatMap((b) => (b.kind === 'drawing' && b.drawing.type === 'timeline' ? b.drawing.events : []));
     const shapes = at((s) => s === chart);
-    // A native table, one row per event; no picture.
-    expect(all(shapes, 'a:tbl')).toHaveLength(1);
-    expect(all(shapes, 'a:tr')).toHaveLength(events.length);
+    // Native shapes, no table and no picture: each event's label a text box of its own, named
+    // after the event (so a user finds it in the selection pane and moves it), beside its marker.
+    expect(all(shapes, 'a:tbl')).toHaveLength(0);
     expect(all(shapes, 'p:pic')).toHaveLength(0);
+    const sps = [...all(shapes, 'p:sp'), ...all(shapes, 'p:cxnSp')];
+    const named = (name: string) => sps.filter((sp) => all(sp, 'p:cNvPr')[0]!.attrs.name === name);
+    events.forEach((e, i) => {
+      const [label] = named(`Event ${i + 1} label`);
+      expect(label, `event ${i + 1}`).toBeDefined();
+      expect(squash(paragraphTexts(label!).join(' ')), `event ${i + 1}`).toContain(squash(clean(e.label)));
+      expect(named(`Event ${i + 1} marker`).map((sp) => all(sp, 'a:prstGeom')[0]!.attrs.prst)).toEqual(['ellipse']);
+    });
+    expect(sps.filter((sp) => all(sp, 'a:prstGeom')[0]?.attrs.prst === 'line').length).toBeGreaterThanOrEqual(events.length + 2);
     const matrix = at((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'matrix'));
     expect(all(matrix, 'a:tbl')).toHaveLength(1);
     expect(all(matrix, 'a:t').map(textOf)).toContain('●');
@@ -177,17 +200,30 @@ describe('the PowerPoint slides', () => {
     expect(cited.length).toBeGreaterThan(0);
   });
 
-  it('keep text inside the slide: every box within 13.333 × 7.5 in', async () => {
-    for (const name of ['inf-treaty', 'soren-basin']) {
-      const { p } = await example(name);
-      for (const s of p.slides) {
-        for (const xfrm of all(s.xml, 'a:xfrm')) {
-          const off = all(xfrm, 'a:off')[0]!.attrs;
-          const ext = all(xfrm, 'a:ext')[0]!.attrs;
-          expect(Number(off.x) + Number(ext.cx), s.name).toBeLessThanOrEqual(12_192_000);
-          expect(Number(off.y) + Number(ext.cy), s.name).toBeLessThanOrEqual(6_858_000);
-        }
+  it('draw a crowded timeline with numbered markers, each number in the box of its event, as the HTML slide does', async () => {
+    // 30 events of long labels over six years: too many to label, so the drawings number them.
+    const events = Array.from({ length: 30 }, (_, i) => {
+      const date = new Date(Date.UTC(2014, 0, 15) + i * 73 * 86_400_000).toISOString().slice(0, 10);
+      return `  - date: ${date}\n    event: Event ${i + 1} of the crowded timeline, told at some length so that its label needs several lines.\n    sources: [src-a]\n`;
+    });
+    const deck = layoutDeck(validFacts(factsYaml(append(`timeline:\n${events.join('')}`))));
+    const drawings = deck.slides.flatMap((slide, i) => slide.blocks.flatMap((b) => (b.kind === 'drawing' && b.drawing.type === 'timeline' ? [{ i, d: b.drawing }] : [])));
+    expect(drawings.length).toBeGreaterThan(0);
+    expect(drawings.every(({ d }) => d.numbers !== undefined)).toBe(true);
+    const p = await readPptx(await renderPptx(deck, style));
+    for (const { i, d } of drawings) {
+      const sps = all(p.slides[i]!.xml, 'p:sp');
+      for (const n of d.numbers!) {
+        const box = sps.find((sp) => all(sp, 'p:cNvPr')[0]!.attrs.name === `Event ${n} label`);
+        expect(box, `event ${n}`).toBeDefined();
+        expect(paragraphTexts(box!).join(''), `event ${n}`).toBe(String(n));
       }
     }
+    expect(drawings.flatMap(({ d }) => d.numbers!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expectInsideSlides(p);
+  });
+
+  it('keep text inside the slide: every box within 13.333 × 7.5 in', async () => {
+    for (const name of ['inf-treaty', 'soren-basin']) expectInsideSlides((await example(name)).p);
   });
 });
