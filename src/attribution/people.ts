@@ -125,7 +125,9 @@ export function buildRegistry(f: Frame): Registry {
         // A descriptor right before it ("Solvaine's fisheries minister, Teodor …"), not any role word nearby.
         const roleBefore = descriptorEnding(before.at(-1)?.text === ',' ? before.slice(0, -1) : before).length > 0 || bareRoleBefore(before).length > 0;
         const roleAfter = after[0]?.text === ',' && (after.slice(1).some((t) => ROLE_WORD(t)) || HEADS_VERB.test(after.slice(1, 3).map((t) => t.lower).join(' ')));
-        if (!roleInPrefix && !roleBefore && !roleAfter) continue;
+        // "Amina Toure, who grows rice …": "who" says a person, where a company takes "which".
+        const who = after[0]?.text === ',' && after[1]?.lower === 'who' && name.length >= 2 && name.length <= 3;
+        if (!roleInPrefix && !roleBefore && !roleAfter && !who) continue;
         // The text's own spelling keeps an initial's full stop: "Joanna K. Mbeki-Strand".
         const full = stripPossessive(f.text.slice(name[0]!.start, name.at(-1)!.end).replace(/\s+/g, ' '));
         if (people.some((p) => p.name === full)) continue;

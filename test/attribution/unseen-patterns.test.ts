@@ -175,4 +175,17 @@ describe('attribution on unseen patterns', () => {
       ['Personne ne veut céder', 'anonymous'],
     ]);
   });
+
+  it('takes "Name, who …" for a person even with no title, and "Halcyon Orbital said" still for a company', () => {
+    const text =
+      '"The water comes later every year," says Amina Toure, who grows rice near the delta. "Then it comes all at once."\n\n' +
+      'Halcyon Orbital said in a statement that launches were "on hold."\n\n' +
+      '"We were promised the same in 2019," Toure says.';
+    expect(who(text)).toEqual([
+      ['The water comes later every year', 'Amina Toure'],
+      ['Then it comes all at once', 'Amina Toure'],
+      ['on hold', 'Halcyon Orbital'],
+      ['We were promised the same in 2019', 'Amina Toure'],
+    ]);
+  });
 });
