@@ -17,6 +17,12 @@ export interface RenderOptions {
 const md = createMarkdown();
 export const escapeHtml = md.utils.escapeHtml;
 
+/** The navigation buttons' accessible names, which the deck's script gives reveal.js's buttons. */
+function controlLabels(deck: Deck): string {
+  const c = deck.labels.controls;
+  return (['previous', 'next', 'above', 'below'] as const).map((k) => `data-control-${k}="${escapeHtml(c[k])}"`).join(' ');
+}
+
 /** The deck page. Each block's Markdown is rendered on its own, so no text can merge slides. */
 export function renderHtml(deck: Deck, options: RenderOptions): string {
   const sections = renderSections(deck, options).join('\n');
@@ -31,7 +37,7 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <title>${escapeHtml(deck.title)}</title>
 ${stylesheets(options).map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}</head>
 <body>
-<div class="reveal">
+<div class="reveal" ${controlLabels(deck)}>
 <div class="slides">
 ${sections}
 </div>

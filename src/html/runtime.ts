@@ -25,5 +25,18 @@ Reveal.initialize({
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
   plugins: [RevealNotes],
+}).then(() => {
+  // The navigation buttons are named in the deck's language (reveal.js names them in English).
+  const reveal = document.querySelector('.reveal');
+  const names = reveal.dataset;
+  const rtl = document.documentElement.dir === 'rtl';
+  const name = (selector, label) => {
+    const button = reveal.querySelector('.controls ' + selector);
+    if (button && label) button.setAttribute('aria-label', label);
+  };
+  name('.navigate-left', rtl ? names.controlNext : names.controlPrevious);
+  name('.navigate-right', rtl ? names.controlPrevious : names.controlNext);
+  name('.navigate-up', names.controlAbove);
+  name('.navigate-down', names.controlBelow);
 });
 `;

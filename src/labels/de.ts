@@ -151,6 +151,7 @@ export const de: Labels = {
   sourcesCited: (count) => (count === 1 ? 'Auf dieser Folie zitierte Quelle' : 'Auf dieser Folie zitierte Quellen'),
   slideOf: (n, total) => `Folie ${n} von ${total}`,
   noNotes: 'Keine Sprechnotizen oder Quellen zu dieser Folie.',
+  controls: { previous: 'vorherige Folie', next: 'nächste Folie', above: 'Folie darüber', below: 'Folie darunter' },
   allSourcesListed: 'Diese Folie listet alle Quellen des Vortrags auf.',
   notesGoOn: 'Die Notizen gehen in der Referentenansicht weiter.',
 };

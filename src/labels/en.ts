@@ -149,6 +149,7 @@ export const en: Labels = {
   sourcesCited: (count) => (count === 1 ? 'Source cited on this slide' : 'Sources cited on this slide'),
   slideOf: (n, total) => `Slide ${n} of ${total}`,
   noNotes: 'No speaker notes or sources for this slide.',
+  controls: { previous: 'previous slide', next: 'next slide', above: 'slide above', below: 'slide below' },
   allSourcesListed: 'The slide lists every source of this briefing.',
   notesGoOn: 'The notes go on in the deck’s speaker view.',
 };

@@ -151,6 +151,7 @@ export const es: Labels = {
   sourcesCited: (count) => (count === 1 ? 'Fuente citada en esta diapositiva' : 'Fuentes citadas en esta diapositiva'),
   slideOf: (n, total) => `Diapositiva ${n} de ${total}`,
   noNotes: 'Sin notas ni fuentes para esta diapositiva.',
+  controls: { previous: 'diapositiva anterior', next: 'diapositiva siguiente', above: 'diapositiva de arriba', below: 'diapositiva de abajo' },
   allSourcesListed: 'Esta diapositiva enumera todas las fuentes del informe.',
   notesGoOn: 'Las notas continúan en la vista del orador.',
 };

@@ -153,6 +153,7 @@ export const fr: Labels = {
   sourcesCited: (count) => (count === 1 ? 'Source citée sur cette diapositive' : 'Sources citées sur cette diapositive'),
   slideOf: (n, total) => `Diapositive ${n} sur ${total}`,
   noNotes: 'Ni notes ni sources pour cette diapositive.',
+  controls: { previous: 'diapositive précédente', next: 'diapositive suivante', above: 'diapositive au-dessus', below: 'diapositive en dessous' },
   allSourcesListed: 'Cette diapositive liste toutes les sources de la note.',
   notesGoOn: 'La suite des notes figure dans la vue de l’orateur.',
 };

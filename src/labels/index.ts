@@ -29,7 +29,7 @@ export function labelsFor(language: string, overrides: LabelOverrides = {}): Lab
   const primary = primaryLanguage(language);
   const base = LABEL_SETS[primary] ?? en;
   const dir = RTL.has(primary) ? 'rtl' : base.dir;
-  const { section, heading, columns, drawing, ...words } = overrides;
+  const { section, heading, columns, drawing, controls, ...words } = overrides;
   return {
     ...base,
     ...words,
@@ -38,6 +38,7 @@ export function labelsFor(language: string, overrides: LabelOverrides = {}): Lab
     heading: { ...base.heading, ...heading },
     columns: { ...base.columns, ...columns },
     drawing: { ...base.drawing, ...drawing },
+    controls: { ...base.controls, ...controls },
   };
 }
 
@@ -46,7 +47,7 @@ export function overridableKeys(): string[] {
   const keys: string[] = [];
   for (const [k, v] of Object.entries(en)) {
     if (typeof v === 'string' && k !== 'language' && k !== 'dir') keys.push(k);
-    else if (k === 'section' || k === 'heading' || k === 'columns' || k === 'drawing') {
+    else if (k === 'section' || k === 'heading' || k === 'columns' || k === 'drawing' || k === 'controls') {
       for (const [k2, v2] of Object.entries(v as object)) if (typeof v2 === 'string') keys.push(`${k}.${k2}`);
     }
   }

@@ -152,6 +152,8 @@ export interface Labels {
   sourcesCited: (count: number) => string;
   slideOf: (n: number, total: number) => string;
   noNotes: string;
+  /** The accessible names of the presentation's navigation buttons. */
+  controls: { previous: string; next: string; above: string; below: string };
   allSourcesListed: string;
   notesGoOn: string;
 }
@@ -164,4 +166,5 @@ export type LabelOverrides = Partial<{
   heading?: Partial<{ [K in keyof Labels['heading'] as Labels['heading'][K] extends string ? K : never]: string }>;
   columns?: Partial<Labels['columns']>;
   drawing?: Partial<{ [K in keyof Labels['drawing'] as Labels['drawing'][K] extends string ? K : never]: string }>;
+  controls?: Partial<Labels['controls']>;
 };

@@ -74,8 +74,9 @@ async function domText(built: BuildResult): Promise<string> {
       [
         document.title,
         ...[...document.querySelectorAll('section.bd-slide')].map((s) => s.textContent ?? ''),
-        // reveal.js's own controls ("next slide") are its words, not briefdeck's: see the README.
         ...[...document.querySelectorAll('.slides [aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''),
+        // reveal.js's navigation buttons, which it names in English unless the deck names them.
+        ...[...document.querySelectorAll('.reveal .controls [aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''),
       ].join('\n'),
     );
   });
@@ -99,6 +100,8 @@ describe('no English word that briefdeck wrote in a deck in another language', (
       expect(english.length).toBeGreaterThan(50);
       const found = tokens(text).filter((w) => english.includes(w));
       expect([...new Set(found)]).toEqual([]);
+      expect(tokens(text)).not.toContain('slide');
+      for (const button of Object.values(L.controls)) expect(text).toContain(button);
       // Quotes and sources' titles in the language's quotation marks, not English ones.
       expect(text).not.toMatch(/[“”]/);
       expect(text).toContain(`${L.quoteMarks[0]}${built.deck.sources[0]!.title.split(" ")[0]}`);
