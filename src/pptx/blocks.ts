@@ -163,7 +163,7 @@ function placed(block: Block, slide: Slide, style: PptxStyle): Placed {
     case 'drawing':
       return {
         gap: 14,
-        height: (z) => drawingHeight(block, z),
+        height: (z) => drawingHeight(block, z, style),
         draw: (s, y, z) => placeDrawing(s, block, y, z, style),
       };
   }

@@ -1,6 +1,7 @@
 import type { BorderProps, PptxSlide, TableRow } from './lib.js';
 import type { Block } from '../model/deck.js';
-import { POSITION_WORDS, positionOf, type Position } from '../visuals/matrix.js';
+import { en } from '../labels/en.js';
+import { positionOf, positionWords, type Position } from '../visuals/matrix.js';
 import { layoutTimeline, type TimelineLayout } from '../visuals/timeline.js';
 import { FRAME, inch, lineCount, pt } from './geometry.js';
 import type { PptxStyle } from './style.js';
@@ -10,22 +11,22 @@ import { drawTimelineShapes } from './timeline.js';
 type Drawing = Extract<Block, { kind: 'drawing' }>;
 type Timeline = Extract<Drawing['drawing'], { type: 'timeline' }>;
 
-/** The timeline laid out as the HTML slide draws it: the same events, numbering and room. */
-function timelineLayout(d: Timeline): TimelineLayout {
-  return layoutTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room);
+/** The timeline laid out as the HTML slide draws it: the same events, numbering, room and words. */
+function timelineLayout(d: Timeline, style: PptxStyle): TimelineLayout {
+  return layoutTimeline({ events: d.events, numbered: d.numbers !== undefined, numbers: d.numbers ?? d.events.map((_, i) => i + 1) }, d.asOf, d.room, style.labels ?? en);
 }
 
 /** Height of a drawing on the slide, in px, at text scale `z`. */
-export function drawingHeight(block: Drawing, z: number): number {
+export function drawingHeight(block: Drawing, z: number, style: PptxStyle): number {
   if (block.drawing.type === 'timeline') {
-    const layout = timelineLayout(block.drawing);
+    const layout = timelineLayout(block.drawing, style);
     return layout.height * z * (FRAME.width / layout.width);
   }
   return matrixHeight(block.drawing.actors, z);
 }
 
 export function placeDrawing(slide: PptxSlide, block: Drawing, y: number, z: number, style: PptxStyle): void {
-  if (block.drawing.type === 'timeline') drawTimelineShapes(slide, block.drawing.events, timelineLayout(block.drawing), y, z, style);
+  if (block.drawing.type === 'timeline') drawTimelineShapes(slide, block.drawing.events, timelineLayout(block.drawing, style), y, z, style);
   else drawMatrix(slide, block.drawing, y, z, style);
 }
 
@@ -47,6 +48,8 @@ function matrixHeight(actors: readonly { name: string }[], z: number): number {
 /** The positions matrix as a native table, actors by options, with its symbols and a legend. */
 function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'matrix' }>, top: number, z: number, style: PptxStyle): void {
   const c = style.colour;
+  const labels = style.labels ?? en;
+  const words = positionWords(labels);
   const nameWidth = MATRIX.name;
   const colWidth = (FRAME.width - nameWidth) / Math.max(1, d.options.length);
   const none = { type: 'none' as const };
@@ -56,7 +59,7 @@ function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'ma
     { text: '', options: { border: [none, none, rule, none] } },
     ...d.options.map((o, i) => ({
       text: [
-        { text: `Option ${i + 1}`, options: { bold: true, color: c.accent, fontSize: size, breakLine: true } },
+        { text: `${clean(labels.drawing.option)} ${d.firstOption + i}`, options: { bold: true, color: c.accent, fontSize: size, breakLine: true } },
         { text: clean(o.title), options: { color: c.muted, fontSize: pt(14 * z) } },
       ],
       options: { align: 'center' as const, valign: 'bottom' as const, border: [none, none, rule, none] as [BorderProps, BorderProps, BorderProps, BorderProps] },
@@ -71,11 +74,13 @@ function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'ma
     }),
   ]);
   const rowH = matrixRows(d.actors, z);
-  slide.addTable([head, ...rows], {
+  // Right to left, as on the slide: the actors on the right, the options numbered from the right.
+  const sides = <T>(cells: T[]): T[] => (style.rtl ? [...cells].reverse() : cells);
+  slide.addTable([head, ...rows].map(sides), {
     x: inch(FRAME.x),
     y: inch(top),
     w: inch(FRAME.width),
-    colW: [nameWidth, ...d.options.map(() => colWidth)].map(inch),
+    colW: sides([nameWidth, ...d.options.map(() => colWidth)]).map(inch),
     rowH: [inch(MATRIX.head * z), ...rowH.map(inch)],
     margin: [0.02, 0.06, 0.02, 0.06],
     valign: 'middle',
@@ -84,7 +89,7 @@ function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'ma
   });
   const legend = (['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).flatMap((p, i) => [
     { text: `${i > 0 ? '    ' : ''}${MARKS[p]} `, options: { color: colour[p], fontSize: size, bold: true } },
-    { text: POSITION_WORDS[p], options: { color: c.text, fontSize: size } },
+    { text: clean(words[p]), options: { color: c.text, fontSize: size } },
   ]);
   const y = top + matrixHeight(d.actors, z) - (MATRIX.legend - 10) * z;
   slide.addText(legend, { x: inch(FRAME.x), y: inch(y), w: inch(FRAME.width), h: inch(28 * z), margin: 0, valign: 'top', fit: 'shrink' });

@@ -50,7 +50,7 @@ export function preloadPptx(): void {
  * document properties as in the PDF. The same deck gives the same bytes.
  */
 export async function renderPptx(deck: Deck, theme: PptxStyle): Promise<Uint8Array> {
-  const style: PptxStyle = { ...theme, lang: deck.language, ...(deck.labels.dir === 'rtl' ? { rtl: true } : {}) };
+  const style: PptxStyle = { ...theme, lang: deck.language, labels: deck.labels, ...(deck.labels.dir === 'rtl' ? { rtl: true } : {}) };
   // Loaded here, on first use, so builds without --pptx never pay for it.
   const PptxGen = await loadPptxGen();
   const pptx = new PptxGen();

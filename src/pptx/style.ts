@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ColourName, Palette } from '../theme/brand.js';
+import type { Labels } from '../labels/index.js';
 import { DEFAULT_FONT } from '../theme/fonts.js';
 import { themePalette, type ResolvedTheme } from '../theme/theme.js';
 
@@ -15,6 +16,8 @@ export interface PptxStyle {
   /** The deck's language (for spelling and fonts) and writing direction. */
   lang?: string;
   rtl?: boolean;
+  /** The deck's words, for those inside the drawings (legends, option heads); English when absent. */
+  labels?: Labels;
 }
 
 /** Families whose fallback is a serif face; every other family falls back to Arial. */

@@ -24,6 +24,8 @@ interface Frame {
   x: number;
   y: number;
   k: number;
+  /** A drawing laid out right to left: its texts are right-to-left paragraphs. */
+  rtl: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ interface Frame {
  */
 export function drawTimelineShapes(slide: PptxSlide, events: readonly TimelineEvent[], layout: TimelineLayout, top: number, z: number, style: PptxStyle): void {
   const c = style.colour;
-  const f: Frame = { x: FRAME.x, y: top, k: (z * FRAME.width) / layout.width };
+  const f: Frame = { x: FRAME.x, y: top, k: (z * FRAME.width) / layout.width, rtl: layout.dir === 'rtl' };
   const line = (s: TimelineSegment, name: string, colour: string, width: number, dashed = false) => drawLine(slide, f, s, name, colour, width, dashed);
 
   layout.axis.forEach((s, i) => line(s, `Timeline axis ${i + 1}`, c.text, 2));
@@ -74,7 +76,7 @@ export function drawTimelineShapes(slide: PptxSlide, events: readonly TimelineEv
     const runs = b.lines.map((l, i) => ({
       text: clean(l.text),
       options: {
-        ...textStyle(l, c, style),
+        ...textStyle(l, c, style, f),
         fontSize: pt(size),
         breakLine: i < b.lines.length - 1,
       },
@@ -126,14 +128,15 @@ function dot(slide: PptxSlide, f: Frame, m: { cx: number; cy: number; r: number;
 }
 
 /**
- * A text's look, as the drawing's stylesheet sets it. The language goes on every run, but not a
- * right-to-left deck's direction: the drawing places its texts itself, each at its anchor.
+ * A text's look, as the drawing's stylesheet sets it, in the deck's language; right to left when
+ * the drawing is. Its alignment is its anchor's, as the layout places it.
  */
-function textStyle(t: TimelineText, c: PptxStyle['colour'], style: PptxStyle) {
+function textStyle(t: TimelineText, c: PptxStyle['colour'], style: PptxStyle, f: Frame) {
   const italic = t.upcoming && (t.role === 'date' || t.role === 'number');
   const colour = t.role === 'label' ? c.text : t.role === 'date' || t.role === 'number' ? c.accent : undefined;
   return {
     ...(style.lang ? { lang: style.lang } : {}),
+    ...(f.rtl ? { rtlMode: true } : {}),
     bold: t.weight === 'bold' && !italic,
     italic: italic === true,
     ...(colour ? { color: colour } : {}),
@@ -159,7 +162,7 @@ function freeText(slide: PptxSlide, f: Frame, t: TimelineText, name: string, col
     fontFace: FONT,
     fontSize: pt(TEXT_SIZE * f.k),
     color: colour,
-    ...textStyle(t, style.colour, style),
+    ...textStyle(t, style.colour, style, f),
     align: ALIGN[t.anchor],
     valign: 'top',
     margin: [pt(4 * f.k), pt(4 * f.k), 0, 0],

@@ -114,6 +114,49 @@ describe('a right-to-left deck', () => {
   });
 });
 
+describe('the words inside the drawings', () => {
+  const named = (xml: Parameters<typeof all>[0], name: RegExp) => all(xml, 'p:sp').filter((sp) => name.test(all(sp, 'p:cNvPr')[0]!.attrs.name ?? ''));
+
+  it.each([
+    ['the French example deck', path.join(SLIDES, 'barrage-tessaure')],
+    ['the Arabic fixture', path.join(FIXTURES, 'arabic')],
+  ])('are in the deck\'s language, as on its slides: %s', async (_name, dir) => {
+    const deck = layoutDeck((await loadFacts(dir)).facts);
+    const L = deck.labels;
+    expect(L.drawing.past).not.toBe('past');
+    const p = await readPptx(await renderPptx(deck, style));
+    const index = (type: string) => deck.slides.findIndex((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === type));
+    const timeline = p.slides[index('timeline')]!.xml;
+    const legend = named(timeline, /^Legend/).map((sp) => paragraphTexts(sp).join(''));
+    expect(legend).toEqual(expect.arrayContaining([L.drawing.past, L.drawing.upcoming]));
+    const matrixSlide = deck.slides[index('matrix')]!;
+    const matrix = matrixSlide.blocks.find((b) => b.kind === 'drawing' && b.drawing.type === 'matrix')!;
+    const first = matrix.kind === 'drawing' && matrix.drawing.type === 'matrix' ? matrix.drawing.firstOption : 0;
+    const shown = slideText(p, index('matrix'));
+    expect(shown).toContain(squash(`${L.drawing.option} ${first}`));
+    for (const word of [L.drawing.backs, L.drawing.opposes, L.drawing.open]) expect(shown).toContain(squash(word));
+    expect(shown).not.toMatch(/\b(backs|opposes|undecided)\b/);
+  });
+
+  it('of a right-to-left deck are right-to-left paragraphs, labels aligned at the side the layout mirrors them to', async () => {
+    const deck = layoutDeck((await loadFacts(path.join(FIXTURES, 'arabic'))).facts);
+    const i = deck.slides.findIndex((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'timeline'));
+    const p = await readPptx(await renderPptx(deck, style));
+    const labels = named(p.slides[i]!.xml, /^Event \d+ label$/);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const sp of labels) {
+      const paras = all(sp, 'a:pPr');
+      expect(paras.every((pp) => pp.attrs.rtl === '1' && pp.attrs.algn === 'r')).toBe(true);
+    }
+    // The matrix has its actors on the right, as the slide does.
+    const m = deck.slides.findIndex((s) => s.blocks.some((b) => b.kind === 'drawing' && b.drawing.type === 'matrix'));
+    const block = deck.slides[m]!.blocks.find((b) => b.kind === 'drawing' && b.drawing.type === 'matrix')!;
+    const firstActor = block.kind === 'drawing' && block.drawing.type === 'matrix' ? block.drawing.actors[0]!.name : '';
+    const row = all(p.slides[m]!.xml, 'a:tr')[1]!;
+    expect(paragraphTexts(all(row, 'a:tc').at(-1)!).join('')).toBe(clean(firstActor));
+  });
+});
+
 describe('facts text in the PowerPoint file', () => {
   it('stays text: markup, entities, field-like and control characters never become XML, fields or links', async () => {
     const hostile = [...HOSTILE, '</a:t></a:r><a:fld type="slidenum"/>', '"><Relationship TargetMode="External" Target="http://evil"/>'];
