@@ -232,6 +232,13 @@ async function look(page: Page, html: string): Promise<Seen> {
   return page.evaluate(async () => {
     await new Promise((r) => setTimeout(r, 0));
     const describe = (e: Element) => `${e.tagName}[${[...e.attributes].map((a) => a.name).sort().join(',')}]`;
+    // A crowded timeline numbers its events, and its table gains a "#" column: like the drawing
+    // itself, that follows the widths of the letters, so the column is set aside.
+    for (const table of document.querySelectorAll('table')) {
+      if (table.querySelector('thead th')?.textContent?.trim() !== '#') continue;
+      table.querySelectorAll('tr').forEach((row) => row.firstElementChild?.remove());
+      table.querySelector('col')?.remove();
+    }
     const all = [...document.querySelectorAll('*')];
     // A drawing's slides go apart: how many there are, and their elements, follow how labels wrap.
     const inDrawing = (e: Element) => e.closest('section')?.querySelector('figure.bd-visual') != null;
