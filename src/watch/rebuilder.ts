@@ -198,7 +198,7 @@ export class Rebuilder {
     d.settle = setTimeout(() => {
       d.settle = undefined;
       if (d.timer || d.html.running) return;
-      void fingerprint(d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)], '').then((now) => {
+      void fingerprint(inputsOf(d), '').then((now) => {
         if (now !== d.read && !d.timer && !d.html.running) this.schedule(d);
       });
     }, 2 * WATCHER_QUIET_MS);
@@ -227,25 +227,29 @@ export class Rebuilder {
     // The watcher drops changes that follow another too closely (WATCHER_QUIET_MS), so the
     // inputs are compared before and after the build: a save that landed meanwhile gets a
     // build of its own even if no event told of it.
-    const inputs = d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
+    const inputs = inputsOf(d);
     const before = await fingerprint(inputs, '');
     try {
       // The PDF follows in the background: the old one stays until the fresh one replaces it.
       const result = await buildDeck(d.dir, { ...buildOptions, exportLater: this.options.pool !== undefined });
-      d.read = await fingerprint(inputs, '');
-      if (d.read !== before) d.html.again();
+      await this.compareInputs(d, inputs, before);
       d.last = result;
       d.error = undefined;
       this.events.built?.(d.name, result);
       if (this.options.pool) void this.exportPdf(d);
     } catch (err) {
       // Nothing awaits a rebuild: any error, even a bug's, is shown and the session goes on.
-      const error = err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the build failed: ${String(err)}`, ExitCode.environment);
-      d.read = await fingerprint(inputs, '');
-      if (d.read !== before) d.html.again();
+      const error = failure(d, 'the build failed', err);
+      await this.compareInputs(d, inputs, before);
       d.error = error;
       this.events.failed?.(d.name, error);
     }
+  }
+
+  /** Notes what the build read, and builds again if it was not what the build started from. */
+  private async compareInputs(d: DeckState, inputs: readonly string[], before: string): Promise<void> {
+    d.read = await fingerprint(inputs, '');
+    if (d.read !== before) d.html.again();
   }
 
   private exportPdf(d: DeckState): Promise<void> {
@@ -316,9 +320,7 @@ export class Rebuilder {
         d.pdf.again();
         return;
       }
-      const error =
-        err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: PDF export failed: ${String(err)}`, ExitCode.environment);
-      this.events.pdfFailed?.(d.name, error);
+      this.events.pdfFailed?.(d.name, failure(d, 'PDF export failed', err));
       return;
     }
     await this.writePptx(d, expected);
@@ -351,9 +353,7 @@ export class Rebuilder {
       );
       if (kept) this.events.pptx?.(d.name, file, performance.now() - started);
     } catch (err) {
-      const error =
-        err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: the .pptx could not be written: ${String(err)}`, ExitCode.environment);
-      this.events.pptxFailed?.(d.name, error);
+      this.events.pptxFailed?.(d.name, failure(d, 'the .pptx could not be written', err));
     } finally {
       await staged.discard();
     }
@@ -399,6 +399,13 @@ export class Rebuilder {
     return sha256(await readFile(path.join(outDirOf(d.dir, this.options.outRoot), 'index.html')));
   }
 }
+
+/** The files a deck's build reads: those of its last build, or its facts file before any. */
+const inputsOf = (d: DeckState): readonly string[] => d.last?.facts.inputs ?? [path.join(d.dir, FACTS_FILE)];
+
+/** A rebuild's error as shown: ours as they are, anything else (a bug's) named with the deck. */
+const failure = (d: DeckState, what: string, err: unknown): BriefdeckError =>
+  err instanceof BriefdeckError ? err : new BriefdeckError(`${d.name}: ${what}: ${String(err)}`, ExitCode.environment);
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
