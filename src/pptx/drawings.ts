@@ -1,7 +1,7 @@
 import type { BorderProps, PptxSlide, TableRow } from './lib.js';
 import type { Block } from '../model/deck.js';
 import { en } from '../labels/en.js';
-import { positionOf, positionWords, type Position } from '../visuals/matrix.js';
+import { POSITIONS, positionOf, positionWords, type Position } from '../visuals/matrix.js';
 import { layoutTimeline, type TimelineLayout } from '../visuals/timeline.js';
 import { FRAME, inch, lineCount, pt } from './geometry.js';
 import type { PptxStyle } from './style.js';
@@ -87,7 +87,7 @@ function drawMatrix(slide: PptxSlide, d: Extract<Drawing['drawing'], { type: 'ma
     autoPage: false,
     border: [none, none, none, none],
   });
-  const legend = (['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).flatMap((p, i) => [
+  const legend = POSITIONS.flatMap((p, i) => [
     { text: `${i > 0 ? '    ' : ''}${MARKS[p]} `, options: { color: colour[p], fontSize: size, bold: true } },
     { text: clean(words[p]), options: { color: c.text, fontSize: size } },
   ]);

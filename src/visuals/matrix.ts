@@ -3,6 +3,8 @@ import type { Labels } from '../labels/index.js';
 import { DRAWING_ROOM, el, escapeXml, LINE_HEIGHT, split, text, textBlock, TEXT_SIZE, textWidth, wrap, type Visual } from './svg.js';
 
 export type Position = 'backs' | 'conditional' | 'opposes' | 'open' | 'unknown';
+/** The positions in the legend's order. */
+export const POSITIONS: readonly Position[] = ['backs', 'conditional', 'opposes', 'open', 'unknown'];
 
 export interface MatrixOption {
   title: string;
@@ -29,8 +31,6 @@ export function positionWords(L: Labels): Record<Position, string> {
   return { backs, conditional, opposes, open, unknown };
 }
 
-/** The legend's words in English. */
-export const POSITION_WORDS: Record<Position, string> = positionWords(en);
 
 export function positionOf(actor: string, option: MatrixOption): Position {
   if (option.backers?.includes(actor)) return 'backs';
@@ -155,7 +155,7 @@ function footEntries(piece: MatrixPiece, titled: boolean, L: Labels): FootEntry[
 function layouts(piece: MatrixPiece, L: Labels, maxLines = MAX_LINES): Layout[] {
   const { actors, options, firstOption } = piece;
   const used = new Set(actors.flatMap((a) => options.map((o) => positionOf(a.id, o))));
-  const legend = legendOf((['backs', 'conditional', 'opposes', 'open', 'unknown'] as const).filter((p) => p !== 'conditional' || used.has(p)), L);
+  const legend = legendOf(POSITIONS.filter((p) => p !== 'conditional' || used.has(p)), L);
   const out: Layout[] = [];
   for (const nameWidth of NAME_WIDTHS) {
     const column = (WIDTH - nameWidth) / Math.max(1, options.length);
