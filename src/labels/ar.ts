@@ -1,8 +1,10 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { quoting } from './words.js';
 
-const q = (text: string) => `«${text}»`;
+const MARKS = ['«', '»'] as const;
+const q = quoting(MARKS);
 // Western digits, as the facts themselves are written, so figures read the same in text and dates.
 const { date, dateShort } = intlDates('ar-u-nu-latn');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'دون تاريخ');
@@ -137,7 +139,7 @@ export const ar: Labels = {
   dateShort,
   span: spansOf(date, (d) => `منذ ${d}`),
   spanShort: spansOf(dateShort, (d) => `منذ ${d}`),
-  quoteMarks: ['«', '»'],
+  quoteMarks: MARKS,
   statement: 'بيان',
   dateOfSource: (date) => `${date} (تاريخ المصدر)`,
   unchecked: 'لم يُطابَق مع المصدر',

@@ -1,11 +1,12 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare, quoting } from './words.js';
 
-const q = (text: string) => `„${text}“`;
+const MARKS = ['„', '“'] as const;
+const q = quoting(MARKS);
 const { date, dateShort } = intlDates('de');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'ohne Datum');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'Titel',
   summary: 'Zusammenfassung',
@@ -135,7 +136,7 @@ export const de: Labels = {
   dateShort,
   span: spansOf(date, (d) => `seit ${d}`),
   spanShort: spansOf(dateShort, (d) => `seit ${d}`),
-  quoteMarks: ['„', '“'],
+  quoteMarks: MARKS,
   statement: 'Erklärung',
   dateOfSource: (date) => `${date} (Datum der Quelle)`,
   unchecked: 'nicht mit der Quelle abgeglichen',

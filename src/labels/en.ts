@@ -1,8 +1,8 @@
 import { formatDate, formatDateShort, formatSpan, type PartialDate } from '../facts/dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare } from './words.js';
 
 const short = (d: PartialDate | undefined) => (d ? formatDateShort(d) : 'no date');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'title',
   summary: 'summary',

@@ -1,11 +1,12 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare, quoting } from './words.js';
 
-const q = (text: string) => `«${text}»`;
+const MARKS = ['«', '»'] as const;
+const q = quoting(MARKS);
 const { date, dateShort } = intlDates('es');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'sin fecha');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'título',
   summary: 'resumen',
@@ -135,7 +136,7 @@ export const es: Labels = {
   dateShort,
   span: spansOf(date, (d) => `desde ${d}`),
   spanShort: spansOf(dateShort, (d) => `desde ${d}`),
-  quoteMarks: ['«', '»'],
+  quoteMarks: MARKS,
   statement: 'declaración',
   dateOfSource: (date) => `${date} (fecha de la fuente)`,
   unchecked: 'no cotejada con la fuente',

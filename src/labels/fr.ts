@@ -1,13 +1,14 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare, quoting } from './words.js';
 
 // French typography: a no-break space before « : », inside « guillemets ».
 const NB = '\u00a0';
-const q = (text: string) => `«${NB}${text}${NB}»`;
+const MARKS = ['«\u00a0', '\u00a0»'] as const;
+const q = quoting(MARKS);
 const { date, dateShort } = intlDates('fr');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'sans date');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'intitulé',
   summary: 'résumé',
@@ -137,7 +138,7 @@ export const fr: Labels = {
   dateShort,
   span: spansOf(date, (d) => `depuis ${d}`),
   spanShort: spansOf(dateShort, (d) => `depuis ${d}`),
-  quoteMarks: ['«\u00a0', '\u00a0»'],
+  quoteMarks: MARKS,
   statement: 'déclaration',
   dateOfSource: (date) => `${date} (date de la source)`,
   unchecked: 'non vérifiée dans la source',

@@ -1,12 +1,13 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, pluralOf, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare, quoting } from './words.js';
 
-const q = (text: string) => `«${text}»`;
+const MARKS = ['«', '»'] as const;
+const q = quoting(MARKS);
 const { date, dateShort } = intlDates('ru');
 const plural = pluralOf('ru');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'без даты');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'название',
   summary: 'описание',
@@ -138,7 +139,7 @@ export const ru: Labels = {
   dateShort,
   span: spansOf(date, (d) => `с ${d}`),
   spanShort: spansOf(dateShort, (d) => `с ${d}`),
-  quoteMarks: ['«', '»'],
+  quoteMarks: MARKS,
   statement: 'заявление',
   dateOfSource: (date) => `${date} (дата источника)`,
   unchecked: 'не сверено с источником',

@@ -1,12 +1,13 @@
 import type { PartialDate } from '../facts/dates.js';
 import { intlDates, pluralOf, spansOf } from './dates.js';
 import type { ChangeNote, Labels, OptionField } from './types.js';
+import { bare, quoting } from './words.js';
 
-const q = (text: string) => `«${text}»`;
+const MARKS = ['«', '»'] as const;
+const q = quoting(MARKS);
 const { date, dateShort } = intlDates('uk');
 const plural = pluralOf('uk');
 const short = (d: PartialDate | undefined) => (d ? dateShort(d) : 'без дати');
-const bare = (text: string) => text.trim().replace(/\.$/, '');
 const FIELDS: Record<OptionField, string> = {
   title: 'назва',
   summary: 'опис',
@@ -138,7 +139,7 @@ export const uk: Labels = {
   dateShort,
   span: spansOf(date, (d) => `з ${d}`),
   spanShort: spansOf(dateShort, (d) => `з ${d}`),
-  quoteMarks: ['«', '»'],
+  quoteMarks: MARKS,
   statement: 'заява',
   dateOfSource: (date) => `${date} (дата джерела)`,
   unchecked: 'не звірено з джерелом',
