@@ -100,11 +100,15 @@ export const ANONYMITY_MARKERS =
 
 export const DETERMINERS = words("the a an la le les l l' un une des this that these those its his her their son sa ses leur");
 
+/** Month and weekday names in calendar order (weekdays from Sunday, as Date.getDay counts them). */
+export const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+export const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
 /** Weekdays and months, to strip "on Tuesday" from a subject and to date quotes. */
-export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche');
-export const MONTHS = words(
-  'january february march april may june july august september october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-);
+export const WEEKDAYS = new Set([...WEEKDAYS_EN, ...WEEKDAYS_FR]);
+export const MONTHS = new Set([...MONTHS_EN, ...MONTHS_FR]);
 
 /** Words for "head of government" and "head of state" that appear in roles as something else. */
 export const ROLE_SYNONYMS: Array<[RegExp, RegExp]> = [

@@ -5,6 +5,7 @@
  * years, ranges and the year of a date that has none are resolved here. A date given only
  * relative to another event ("a week before the summit") is reported apart, never computed.
  */
+import { MONTHS_EN, MONTHS_FR, WEEKDAYS_EN, WEEKDAYS_FR } from '../attribution/lexicon.js';
 
 /** The part of chrono-node this module uses. */
 export interface ChronoParser {
@@ -42,10 +43,6 @@ export interface Day {
   d: number;
 }
 
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const MONTH = `(?:${[...MONTHS_EN, ...MONTHS_FR].join('|')})`;
 /** A month name, or an agency-style abbreviation with its full stop: "Dec. 22", "Sept. 4". */
 const MONTH_OR_ABBR = `(?:${MONTH}\\b|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.)`;

@@ -1,5 +1,6 @@
 import { analyse, type Analysis } from '../attribution/attribute.js';
 import type { Attribution, Person, QuoteSpan } from '../attribution/types.js';
+import { MONTHS_EN, WEEKDAYS_EN } from '../attribution/lexicon.js';
 import { fold } from '../attribution/text.js';
 import { findAmounts } from './amounts.js';
 import { findDates, findRelativeDates, formatDay, type Chrono, type DateMention, type Day } from './dates.js';
@@ -206,7 +207,7 @@ function storyActors(a: Analysis, header: Header): string[] {
   }
   const titleRe = /(?:[’']s)\s+(?:government|parliament|president|prime minister|foreign minister|interior minister|finance ministry|delegation|fleet|coast|capital|border|economy|territory|waters|(?:\p{Ll}+ )?minister|(?:\p{Ll}+ )?ministry)/iu;
   for (const place of a.registry.places) {
-    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(place) || MONTH_OR_DAY.test(place)) continue;
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(place) || isMonthOrDay(place)) continue;
     if (header.place && fold(place) === fold(header.place)) continue;
     const escaped = place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const asOwner = new RegExp(`\\b${escaped}${titleRe.source}`, 'iu').test(body);
@@ -217,7 +218,8 @@ function storyActors(a: Analysis, header: Header): string[] {
   return out;
 }
 
-const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** An English month or weekday name: a date, not a place. */
+const isMonthOrDay = (word: string) => MONTHS_EN.includes(word.toLowerCase()) || WEEKDAYS_EN.includes(word.toLowerCase());
 
 export function slug(s: string): string {
   return fold(s)
