@@ -406,7 +406,7 @@ export async function printMeasured(
     }
     if (round + 1 >= LAYOUT_ROUNDS) throw overflowError(facts, rendered.deck, over);
     rendered = renderLayout(composed, next, name, job.theme);
-    return job.write(rendered);
+    return { file: await job.write(rendered), html: rendered.html };
   };
   const result = await printDeck(pool, job.htmlFile, name, relayout);
   job.onPrinted?.();

@@ -43,6 +43,9 @@ export async function themeFile(theme = 'briefing'): Promise<string> {
 /** Records which assets a deck folder holds, so an unchanged set is not read and compared again. */
 const MANIFEST = 'assets/.manifest.json';
 
+/** The file that names the set of assets deck folder `outDir` holds. */
+export const assetsManifest = (outDir: string) => path.join(outDir, MANIFEST);
+
 /** Identifies an asset set by each source file's size and modification time, or its content. */
 export async function manifestOf(assets: readonly Asset[]): Promise<string> {
   const hash = createHash('sha256');

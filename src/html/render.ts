@@ -23,6 +23,10 @@ function controlLabels(deck: Deck): string {
   return (['previous', 'next', 'above', 'below'] as const).map((k) => `data-control-${k}="${escapeHtml(c[k])}"`).join(' ');
 }
 
+/** Where the deck page's `<div class="reveal">` starts and ends (see revealMarkup). */
+const REVEAL_START = '<body>\n';
+const REVEAL_END = '\n<script src="assets/reveal/reveal.js"></script>';
+
 /** The deck page. Each block's Markdown is rendered on its own, so no text can merge slides. */
 export function renderHtml(deck: Deck, options: RenderOptions): string {
   const sections = renderSections(deck, options).join('\n');
@@ -36,18 +40,30 @@ export function renderHtml(deck: Deck, options: RenderOptions): string {
 <meta name="author" content="${escapeHtml(deck.preparedBy)}">
 <title>${escapeHtml(deck.title)}</title>
 ${stylesheets(options).map((href) => `<link rel="stylesheet" href="${href}">\n`).join('')}</head>
-<body>
-<div class="reveal" ${controlLabels(deck)}>
+${REVEAL_START}<div class="reveal" ${controlLabels(deck)}>
 <div class="slides">
 ${sections}
 </div>
-</div>
-<script src="assets/reveal/reveal.js"></script>
+</div>${REVEAL_END}
 <script src="assets/reveal/plugin/notes.js"></script>
 <script src="assets/deck.js"></script>
 </body>
 </html>
 `;
+}
+
+/**
+ * The `<div class="reveal">…</div>` of deck page `html` when it is all that differs from deck
+ * page `than`: the other slides of the same deck, the rest of the page alike.
+ */
+export function revealMarkup(html: string, than: string): string | undefined {
+  const start = html.indexOf(REVEAL_START) + REVEAL_START.length;
+  const end = html.lastIndexOf(REVEAL_END);
+  if (start < REVEAL_START.length || end < start) return undefined;
+  const head = html.slice(0, start);
+  const tail = html.slice(end);
+  if (!than.startsWith(head) || !than.endsWith(tail) || than.length < head.length + tail.length) return undefined;
+  return html.slice(start, end);
 }
 
 /** The stylesheets of the deck page, in order; the handout loads the same. */

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { readFile } from 'node:fs/promises';
 import type { BrowserPool } from '../browser/pool.js';
+import { assetsManifest } from '../html/assets.js';
+import { revealMarkup } from '../html/render.js';
+import { REPRINT_FUNCTION } from '../html/runtime.js';
 
 /**
  * One slide as Chromium laid it out, in px of the 1280×720 slide as drawn (a slide whose text
@@ -24,10 +28,11 @@ export interface SlideMeasure {
 }
 
 /**
- * Told the measurements of the deck as laid out; answers with a deck page to load instead
- * (laid out again from what was measured), or nothing to print this one.
+ * Told the measurements of the deck as laid out; answers with a deck page to print instead
+ * (laid out again from what was measured, written to `file`, whose text is `html`), or
+ * nothing to print this one.
  */
-export type Relayout = (measures: SlideMeasure[], round: number) => Promise<string | undefined>;
+export type Relayout = (measures: SlideMeasure[], round: number) => Promise<{ file: string; html: string } | undefined>;
 
 export interface PdfResult {
   pdf: Uint8Array;
@@ -44,6 +49,8 @@ declare global {
     __briefdeckPdfReady?: Promise<void>;
     /** What the page's Content-Security-Policy refused, as the page saw it. */
     __briefdeckRefused?: string[];
+    /** See REPRINT_FUNCTION. */
+    [REPRINT_FUNCTION]?: (markup: string) => Promise<void>;
   }
 }
 
@@ -79,8 +86,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * backgrounds, selectable text, clickable links and embedded fonts. Waits for reveal's
  * `pdf-ready` event and the fonts; nothing else.
  */
-export async function exportPdf(pool: BrowserPool, htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
-  return printers(pool).print(htmlFile, relayout);
+export async function exportPdf(pool: BrowserPool, htmlFile: string, relayout?: Relayout, options: PrintOptions = {}): Promise<PdfResult> {
+  return printers(pool).print(htmlFile, relayout, options);
+}
+
+export interface PrintOptions {
+  /**
+   * A deck laid out again is printed from its page loaded afresh, not laid out again in the
+   * page already open (the default, which gives the same pages sooner).
+   */
+  reload?: boolean;
 }
 
 /**
@@ -100,6 +115,9 @@ export function withPrintPage<T>(
   });
 }
 
+/** Times a print page lays a deck out again in place before it loads a page afresh. */
+const REPRINTS_PER_LOAD = 20;
+
 const byPool = new WeakMap<BrowserPool, Printers>();
 function printers(pool: BrowserPool): Printers {
   let p = byPool.get(pool);
@@ -116,8 +134,8 @@ class Printers {
 
   constructor(private readonly pool: BrowserPool) {}
 
-  print(htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
-    return this.lend((printer) => printer.print(htmlFile, relayout));
+  print(htmlFile: string, relayout: Relayout | undefined, options: PrintOptions): Promise<PdfResult> {
+    return this.lend((printer) => printer.print(htmlFile, relayout, options));
   }
 
   /** Runs `fn` on an idle print page (or a new one), which is kept for reuse if `fn` succeeds. */
@@ -143,6 +161,8 @@ class Printers {
 class PrintPage {
   /** The folder the current deck may load from; every other request is refused. */
   private root = '';
+  /** The deck page the print view shows, if a deck page: its file, text and assets. */
+  private shown?: { file: string; html: string; assets: string; reprints: number };
   private blocked: string[] = [];
   /** Script errors of the current deck, to explain a print view that never becomes ready. */
   private errors: string[] = [];
@@ -151,6 +171,8 @@ class PrintPage {
   confine(htmlFile: string): void {
     this.root = pathToFileURL(path.dirname(htmlFile)).href + '/';
     this.blocked = [];
+    // Lent for another page: what it shows is no longer known.
+    this.shown = undefined;
   }
 
   get blockedRequests(): string[] {
@@ -201,16 +223,17 @@ class PrintPage {
     return printer;
   }
 
-  async print(htmlFile: string, relayout?: Relayout): Promise<PdfResult> {
+  async print(htmlFile: string, relayout: Relayout | undefined, options: PrintOptions): Promise<PdfResult> {
     const { page } = this;
     const ms = this.timeoutMs;
     this.blocked = [];
-    let layout: { pages: number; measures: SlideMeasure[] };
-    for (let round = 0, file: string | undefined = htmlFile; ; round++) {
-      await this.load(file);
+    await this.show({ file: htmlFile, html: await readFile(htmlFile, 'utf8') }, options);
+    let layout = await page.evaluate(measureSlides);
+    for (let round = 0; relayout; round++) {
+      const next = await relayout(layout.measures, round);
+      if (next === undefined) break;
+      await this.show(next, options);
       layout = await page.evaluate(measureSlides);
-      file = relayout ? await relayout(layout.measures, round) : undefined;
-      if (file === undefined) break;
     }
     const refused = await page.evaluate(() => window.__briefdeckRefused ?? []);
     const pdf = await step(
@@ -221,19 +244,60 @@ class PrintPage {
     return { pdf, pages: layout.pages, measures: layout.measures, blocked: [...new Set([...refused, ...this.blocked])] };
   }
 
+  /**
+   * Shows a deck page in the print view, laid out and with its fonts. When the page open shows
+   * another layout of the same deck (same folder, same assets, the rest of the page alike),
+   * it is laid out again in place, which gives the same pages as loading the new one; but a
+   * page is loaded afresh every REPRINTS_PER_LOAD times, so that nothing left by earlier
+   * layouts can build up in it.
+   */
+  private async show(next: { file: string; html: string }, options: PrintOptions): Promise<void> {
+    const shown = this.shown;
+    this.shown = undefined;
+    const assets = await readFile(assetsManifest(path.dirname(next.file)), 'utf8').catch(() => undefined);
+    if (assets === undefined) return this.load(next.file);
+    const alike = !options.reload && shown?.assets === assets && path.dirname(shown.file) === path.dirname(next.file) && shown.reprints < REPRINTS_PER_LOAD;
+    const markup = alike ? revealMarkup(next.html, shown.html) : undefined;
+    if (markup !== undefined && (await this.reprint(markup))) {
+      this.shown = { ...next, assets, reprints: shown!.reprints + 1 };
+    } else {
+      await this.load(next.file);
+      this.shown = { ...next, assets, reprints: 0 };
+    }
+  }
+
   /** Opens a deck page in the print view and waits for its layout and fonts. */
   private async load(htmlFile: string): Promise<void> {
     const { page } = this;
-    const ms = this.timeoutMs;
     this.root = pathToFileURL(path.dirname(htmlFile)).href + '/';
     this.errors = [];
+    await step('loading the deck', this.timeoutMs, page.goto(`${pathToFileURL(htmlFile).href}?view=print`, { waitUntil: 'load' }));
+    await this.settle(page.evaluate(() => window.__briefdeckPdfReady));
+  }
+
+  /**
+   * Lays the open page's print view out again with other slides (see REPRINT_FUNCTION): the
+   * same pages as loading the page that holds them, without loading it.
+   */
+  private async reprint(markup: string): Promise<boolean> {
+    this.errors = [];
+    const name = REPRINT_FUNCTION;
+    if (!(await this.page.evaluate((n) => typeof window[n as typeof name] === 'function', name))) return false;
+    // What the page's policy refuses is noted afresh, as a new load would.
+    await this.page.evaluate(() => (window.__briefdeckRefused = []));
+    await this.settle(this.page.evaluate((n, m) => window[n as typeof name]!(m), name, markup));
+    return true;
+  }
+
+  /** Waits for reveal.js's print view (`laidOut`) and then for the fonts. */
+  private async settle(laidOut: Promise<unknown>): Promise<void> {
+    const ms = this.timeoutMs;
     const scriptErrors = () =>
       this.errors.length === 0
         ? ''
         : ` (the page reported: ${this.errors[0]}); the deck's assets may be damaged: delete its build folder and build again`;
-    await step('loading the deck', ms, page.goto(`${pathToFileURL(htmlFile).href}?view=print`, { waitUntil: 'load' }));
-    await step('waiting for reveal.js to lay out the print view', ms, page.evaluate(() => window.__briefdeckPdfReady), scriptErrors);
-    await step('waiting for the fonts', ms, page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    await step('waiting for reveal.js to lay out the print view', ms, laidOut, scriptErrors);
+    await step('waiting for the fonts', ms, this.page.evaluate(() => document.fonts.ready.then(() => undefined)));
   }
 }
 
