@@ -50,8 +50,12 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
   // Start Chromium while the first facts are read and rendered: its launch is the largest
   // single cost. A launch failure is reported by the first deck that needs the browser.
   if (queue.length > 0 && options.pool) {
-    options.pool.browser().catch(() => {});
-    void loadPdfLib().catch(() => {});
+    // pdf-lib, which finishes each PDF, is loaded once Chromium runs: loaded before, it would
+    // hold up Chromium's start; loaded then, it fills time spent waiting for Chromium.
+    options.pool.browser().then(
+      () => void loadPdfLib().catch(() => {}),
+      () => {},
+    );
   }
 
   const worker = async () => {
