@@ -208,6 +208,12 @@ class PrintPage {
       cdp.send('Page.setWebLifecycleState', { state: 'active' }),
       page.setRequestInterception(true),
       page.evaluateOnNewDocument(() => {
+        // reveal.js's print view waits for four display frames between its steps, to let the
+        // layout settle before it reads it. A page that is only printed is never displayed
+        // (headless Chromium still paces frames at 60 a second), and reading a layout settles
+        // it anyway: each wait becomes a task, which lays out the same pages 60 ms sooner.
+        window.requestAnimationFrame = (callback) => window.setTimeout(() => callback(performance.now()), 0);
+        window.cancelAnimationFrame = (id) => window.clearTimeout(id);
         window.__briefdeckPdfReady = new Promise((resolve) =>
           window.addEventListener('pdf-ready', () => resolve(), { once: true }),
         );

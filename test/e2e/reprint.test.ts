@@ -1,7 +1,8 @@
 /**
  * When measuring changes a deck's slides, the PDF export lays the open print view out again
- * with the new slides instead of loading their page. That must give exactly what loading the
- * page gives: the same document, every element in the same place, and the same PDF.
+ * with the new slides instead of loading their page, in a page that does not wait for display
+ * frames. That must give exactly what loading the page in a browser gives: the same document,
+ * every element in the same place, and the same PDF.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { BrowserPool } from '../../src/browser/pool.js';
 import { buildDeck } from '../../src/commands/build.js';
 import { revealMarkup } from '../../src/html/render.js';
 import { REPRINT_FUNCTION } from '../../src/html/runtime.js';
-import { exportPdf } from '../../src/pdf/export.js';
+import { exportPdf, withPrintPage } from '../../src/pdf/export.js';
 import { SLIDES, tempDir } from './helpers.js';
 
 let pool: BrowserPool;
@@ -110,20 +111,19 @@ describe('laying the print view out again in place', () => {
       expect(markup).not.toBe(revealMarkup(await readFile(estimated, 'utf8'), await readFile(estimated, 'utf8')));
 
       // One page at a time: a page in the background waits for animation frames that never come.
+      // The page as a browser shows it, loaded afresh…
       const browser = await pool.browser();
-      const inPage = async (fn: (page: Page) => Promise<Snapshot>) => {
-        const page = await browser.newPage();
+      const plain = await browser.newPage();
+      const want = await (async () => {
         try {
-          return await fn(page);
+          await openPrintView(plain, measured);
+          return await snapshot(plain);
         } finally {
-          await page.close();
+          await plain.close();
         }
-      };
-      const want = await inPage(async (page) => {
-        await openPrintView(page, measured);
-        return snapshot(page);
-      });
-      const got = await inPage(async (page) => {
+      })();
+      // …and in a page of the export, laid out again from the estimate.
+      const { value: got } = await withPrintPage(pool, estimated, async (page) => {
         await openPrintView(page, estimated);
         expect(await page.evaluate(() => document.querySelectorAll('.pdf-page').length)).toBe(slides[0]);
         await page.evaluate((name, m) => (window as unknown as Record<string, (m: string) => Promise<void>>)[name]!(m), REPRINT_FUNCTION, markup!);
@@ -148,7 +148,17 @@ describe('laying the print view out again in place', () => {
       expect(result.pages).toBe(slides[1]);
       expect(result.measures).toEqual(loaded.measures);
     }
-    const [want, ...got] = await Promise.all([loaded, inPlace, again].map((r) => pdfText(r.pdf)));
+    // The measured page printed as a browser shows it: loaded, with display frames.
+    const plain = await (await pool.browser()).newPage();
+    let printed: Uint8Array;
+    try {
+      await openPrintView(plain, measured);
+      await plain.evaluate(() => document.fonts.ready.then(() => undefined));
+      printed = await plain.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    } finally {
+      await plain.close();
+    }
+    const [want, ...got] = await Promise.all([printed, ...[loaded, inPlace, again].map((r) => r.pdf)].map((pdf) => pdfText(pdf)));
     expect(want!.length).toBe(slides[1]);
     for (const pages of got) expect(pages).toEqual(want);
   });
