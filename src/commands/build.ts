@@ -294,9 +294,11 @@ async function writeDeck(job: {
   let handoutCrowded: HandoutCrowding[] = [];
   let removed: string[];
   try {
-    await stagedMarkdown.write(rendered.markdown);
-    await stagedHtml.write(rendered.html);
-    await stagedSnapshot.write(JSON.stringify(facts.facts, null, 2) + '\n');
+    await Promise.all([
+      stagedMarkdown.write(rendered.markdown),
+      stagedHtml.write(rendered.html),
+      stagedSnapshot.write(JSON.stringify(facts.facts, null, 2) + '\n'),
+    ]);
     if (options.pool && files.pdf) {
       options.onPhase?.('exporting');
       const printed = await printMeasured(options.pool, {
@@ -306,8 +308,7 @@ async function writeDeck(job: {
         rendered,
         theme,
         write: async (next) => {
-          await stagedMarkdown.write(next.markdown);
-          await stagedHtml.write(next.html);
+          await Promise.all([stagedMarkdown.write(next.markdown), stagedHtml.write(next.html)]);
           return stagedHtml.temp;
         },
         htmlFile: stagedHtml.temp,
