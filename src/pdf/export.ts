@@ -264,7 +264,8 @@ class PrintPage {
     if (assets === undefined) return this.load(next.file);
     const alike = !options.reload && shown?.assets === assets && path.dirname(shown.file) === path.dirname(next.file) && shown.reprints < REPRINTS_PER_LOAD;
     const markup = alike ? revealMarkup(next.html, shown.html) : undefined;
-    if (markup !== undefined && (await this.reprint(markup))) {
+    // Laying out in place only saves time: should it fail, the page is loaded afresh instead.
+    if (markup !== undefined && (await this.reprint(markup).catch(() => false))) {
       this.shown = { ...next, assets, reprints: shown!.reprints + 1 };
     } else {
       await this.load(next.file);

@@ -162,4 +162,16 @@ describe('laying the print view out again in place', () => {
     expect(want!.length).toBe(slides[1]);
     for (const pages of got) expect(pages).toEqual(want);
   });
+
+  it('loads the new page afresh when laying it out in place fails', async () => {
+    const { estimated, measured, slides } = await twoLayouts(path.join(SLIDES, 'soren-basin'));
+    // The deck's script of this folder breaks its in-place layout (the assets it names are unchanged).
+    const script = path.join(path.dirname(estimated), 'assets', 'deck.js');
+    await writeFile(script, (await readFile(script, 'utf8')).replace('window.briefdeckReprint = (markup) => {', "window.briefdeckReprint = (markup) => {\n      throw new Error('broken');"));
+    expect(await readFile(script, 'utf8')).toContain("throw new Error('broken')");
+    const html = await readFile(measured, 'utf8');
+    const result = await exportPdf(pool, estimated, async (_m, round) => (round === 0 ? { file: measured, html } : undefined));
+    expect(result.pages).toBe(slides[1]);
+    expect((await pdfText(result.pdf)).length).toBe(slides[1]);
+  });
 });
