@@ -83,13 +83,13 @@ export async function buildAll(deckDirs: readonly string[], options: BuildAllOpt
 
 /**
  * Closes `pool` as soon as every one of `decks` has printed its last page, failed or been found
- * up to date, instead of after the last PDF is finished and written: Chromium shuts down
+ * up to date, instead of after the last PDF is finished and written: Chromium is stopped
  * meanwhile. Hand both callbacks to buildAll.
  */
 export function closeWhenPrinted(pool: BrowserPool | undefined, decks: readonly string[]): Pick<BuildAllOptions, 'onEvent' | 'onDeckPrinted'> {
   const pending = new Set(decks.map((d) => path.basename(d)));
   const release = (deck: string) => {
-    if (pending.delete(deck) && pending.size === 0) void pool?.close();
+    if (pending.delete(deck) && pending.size === 0) void pool?.close({ stop: true });
   };
   return {
     onDeckPrinted: release,
