@@ -485,6 +485,10 @@ function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' 
   let w = 0;
   const surnameRe = new RegExp(`(?<![\\p{L}])${escape(p.surname)}(?![\\p{L}])`, 'u');
   for (const s of f.sentences) {
+    // Most sentences do not name this person: a plain search rules them out without slicing
+    // the text or running the Unicode regex.
+    const hit = f.masked.indexOf(p.surname, s.start);
+    if (hit < 0 || hit + p.surname.length > s.end) continue;
     const text = f.masked.slice(s.start, s.end);
     if (!surnameRe.test(text)) continue;
     // Only sentences about this person alone: a pronoun there can be theirs.
