@@ -1,6 +1,6 @@
 import type { Attribution, AttributedQuote, Person, QuoteSpan } from './types.js';
 import { findQuotes } from './quotes.js';
-import { frame, fold, isCapitalised, stripPossessive, type Frame, type Token } from './text.js';
+import { frame, fold, indexOfWord, isCapitalised, stripPossessive, type Frame, type Token } from './text.js';
 import { bodyFor, buildRegistry, splitName, personByMention, descriptorEnding, roleFromDescriptor, demonymToPlace, type Registry } from './people.js';
 import {
   ANONYMITY_MARKERS,
@@ -606,8 +606,9 @@ class Context {
 
   private lastMention(p: Person, before: number): number {
     let at = p.first;
-    const re = new RegExp(`(?<![\\p{L}])${p.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    for (const m of this.f.masked.slice(0, before).matchAll(re)) at = Math.max(at, m.index);
+    const text = this.f.masked.slice(0, before);
+    // Successive matches do not overlap, as a global regex's would not.
+    for (let m = indexOfWord(text, p.surname); m >= 0; m = indexOfWord(text, p.surname, m + Math.max(1, p.surname.length))) at = Math.max(at, m);
     // A pronoun or descriptor that was resolved to them counts as a mention.
     for (const [span, a] of this.done) if (a.kind === 'person' && a.name === p.name && span.open < before) at = Math.max(at, span.open);
     return at;

@@ -1,6 +1,6 @@
 import type { Organisation, Person } from './types.js';
 import type { Frame, Token } from './text.js';
-import { fold, isCapitalised, stripPossessive } from './text.js';
+import { fold, indexOfWord, isCapitalised, stripPossessive } from './text.js';
 import { NAME_PARTICLES, ORG_NOUNS, ROLE_HEADS, TITLE_WORDS, DETERMINERS } from './lexicon.js';
 
 /**
@@ -483,17 +483,15 @@ export function demonymToPlace(f: Frame, word: string, strict = false): string |
 function guessGender(f: Frame, p: Person, others: readonly Person[]): 'm' | 'f' | undefined {
   let m = 0;
   let w = 0;
-  const surnameRe = new RegExp(`(?<![\\p{L}])${escape(p.surname)}(?![\\p{L}])`, 'u');
   for (const s of f.sentences) {
-    // Most sentences do not name this person: a plain search rules them out without slicing
-    // the text or running the Unicode regex.
+    // Most sentences do not name this person: a plain search rules them out before slicing.
     const hit = f.masked.indexOf(p.surname, s.start);
     if (hit < 0 || hit + p.surname.length > s.end) continue;
     const text = f.masked.slice(s.start, s.end);
-    if (!surnameRe.test(text)) continue;
+    const at = indexOfWord(text, p.surname);
+    if (at < 0) continue;
     // Only sentences about this person alone: a pronoun there can be theirs.
     if (others.some((o) => o !== p && text.includes(o.surname))) continue;
-    const at = text.search(surnameRe);
     const around = text.slice(Math.max(0, at - 40), at + 160);
     m += (around.match(/\b(?:he|his|him|himself|chairman|spokesman|Mr|M\.|il|le ministre|le président|ambassadeur|directeur)\b/g) ?? []).length;
     w += (around.match(/\b(?:she|her|hers|herself|chairwoman|spokeswoman|Mrs|Ms|Mme|elle|la ministre|la Première|la présidente|ambassadrice|directrice|cheffe)\b/g) ?? []).length;

@@ -116,3 +116,21 @@ export const stripPossessive = (s: string): string => s.replace(/[’']s?$/, '')
 /** Accents off, lower case: for comparing names and stems. */
 export const fold = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+
+const LETTER_AT_END = /\p{L}$/u;
+const LETTER_AT_START = /^\p{L}/u;
+
+/**
+ * Where `word` next occurs in `text` from `from` on as a whole word (no letter right before or
+ * after it), or -1: what `(?<!\p{L})word(?!\p{L})` finds, without compiling a Unicode regex
+ * for every name, which costs more than the search itself.
+ */
+export function indexOfWord(text: string, word: string, from = 0): number {
+  for (let at = text.indexOf(word, from); at >= 0; at = at < text.length ? text.indexOf(word, at + 1) : -1) {
+    // Two code units either side: a letter outside the BMP is a surrogate pair.
+    const before = text.slice(Math.max(0, at - 2), at);
+    const after = text.slice(at + word.length, at + word.length + 2);
+    if (!LETTER_AT_END.test(before) && !LETTER_AT_START.test(after)) return at;
+  }
+  return -1;
+}
