@@ -64,16 +64,40 @@ interface Part {
   zoom: number;
 }
 
+/**
+ * What the metrics say of a flow's heading and of each unit, asked once: `split` prices
+ * O(n²) runs of units, and estimating a height wraps text.
+ */
+interface Sizes {
+  heading: number;
+  lead: number[];
+  context: number[];
+  height: number[];
+  /** gap[k]: between unit k and unit k + 1. */
+  gap: number[];
+}
+
+function sizesOf(flow: Flow, m: Metrics): Sizes {
+  const units = flow.units;
+  return {
+    heading: m.heading(flow),
+    lead: units.map((u) => m.lead(u)),
+    context: units.map((u) => (u.context ? m.context(u) : 0)),
+    height: units.map((u) => m.height(u)),
+    gap: units.slice(1).map((b, k) => m.gap(units[k]!, b)),
+  };
+}
+
 /** The height units `from`…`to` take on one slide, heading included. */
-function cost(flow: Flow, m: Metrics, from: number, to: number): number {
+function cost(flow: Flow, z: Sizes, from: number, to: number): number {
   const units = flow.units;
   const first = units[from]!;
   const prev = from > 0 ? units[from - 1] : undefined;
-  let h = m.heading(flow) + m.lead(first);
+  let h = z.heading + z.lead[from]!;
   // A slide that starts inside a list with a heading shows the heading again.
-  if (first.context && prev !== undefined && prev.group === first.group) h += m.context(first);
-  for (let k = from; k < to; k++) h += m.height(units[k]!) + m.gap(units[k]!, units[k + 1]!);
-  return h + m.height(units[to]!);
+  if (first.context && prev !== undefined && prev.group === first.group) h += z.context[from]!;
+  for (let k = from; k < to; k++) h += z.height[k]! + z.gap[k]!;
+  return h + z.height[to]!;
 }
 
 /**
@@ -93,7 +117,8 @@ function split(flow: Flow, m: Metrics): Part[] {
   const n = flow.units.length;
   if (n === 0) return [{ from: 0, to: -1, zoom: 1 }];
   const room = m.capacity;
-  const c = (i: number, j: number) => cost(flow, m, i, j);
+  const sizes = sizesOf(flow, m);
+  const c = (i: number, j: number) => cost(flow, sizes, i, j);
   if (c(0, n - 1) <= room) return [{ from: 0, to: n - 1, zoom: 1 }];
   // A slide may end after unit j unless j is a heading that must go with what follows.
   const mayEnd = (j: number) => j === n - 1 || !flow.units[j]!.keepWithNext;
