@@ -33,7 +33,6 @@ export interface Frame {
 const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Prof|No|Mme|Mlle|Jr|Sr|Inc|Corp|Co|Ltd|U\.S|U\.K|U\.N|etc|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)$/u;
 
 export function frame(text: string, spans: readonly QuoteSpan[]): Frame {
-  const chars = [...text];
   // Offsets below are UTF-16; work on the string directly.
   let masked = text;
   const mask = (a: number, b: number, fill: string) => {
@@ -57,7 +56,6 @@ export function frame(text: string, spans: readonly QuoteSpan[]): Frame {
       /^[\s\u00A0]*(?:[\p{Lu}\u201C\u00AB"]|$)/u.test(text.slice(end, end + 3));
     mask(s.open, end, '\u2063' + ' '.repeat(Math.max(0, end - s.open - 2)) + (endsSentence ? '.' : ' '));
   }
-  void chars;
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   paragraphs(masked).forEach((p, pi) => {
