@@ -167,7 +167,6 @@ export class BrowserPool {
     }
     if (!browser) return;
     const child = browser.process();
-    const running = () => child?.pid !== undefined && child.exitCode === null && child.signalCode === null;
     const quit = stop ? false : await Promise.race([
       browser.close().then(
         () => true,
@@ -175,9 +174,9 @@ export class BrowserPool {
       ),
       sleep(CLOSE_GRACE_MS).then(() => false),
     ]);
-    if (!quit && running()) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      killTree(child!.pid!);
+    if (!quit && child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      killTree(child.pid);
       await Promise.race([exited, sleep(CLOSE_GRACE_MS)]);
     }
   }

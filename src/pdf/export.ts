@@ -289,9 +289,13 @@ class PrintPage {
   private async reprint(markup: string): Promise<boolean> {
     this.errors = [];
     const name = REPRINT_FUNCTION;
-    if (!(await this.page.evaluate((n) => typeof window[n as typeof name] === 'function', name))) return false;
-    // What the page's policy refuses is noted afresh, as a new load would.
-    await this.page.evaluate(() => (window.__briefdeckRefused = []));
+    const ready = await this.page.evaluate((n) => {
+      if (typeof window[n as typeof name] !== 'function') return false;
+      // What the page's policy refuses is noted afresh, as a new load would.
+      window.__briefdeckRefused = [];
+      return true;
+    }, name);
+    if (!ready) return false;
     await this.settle(this.page.evaluate((n, m) => window[n as typeof name]!(m), name, markup));
     return true;
   }

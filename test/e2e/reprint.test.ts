@@ -84,6 +84,20 @@ async function openPrintView(page: Page, file: string): Promise<void> {
   await page.evaluate(() => (window as unknown as { ready: Promise<void> }).ready);
 }
 
+/**
+ * `fn` on deck page `file` in the print view of a plain browser page (one that keeps its display
+ * frames), closed afterwards.
+ */
+async function inPlainPage<T>(file: string, fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await (await pool.browser()).newPage();
+  try {
+    await openPrintView(page, file);
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Each page's text runs with their font and place, as a PDF reader finds them. */
 async function pdfText(bytes: Uint8Array): Promise<string[][]> {
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
@@ -112,16 +126,7 @@ describe('laying the print view out again in place', () => {
 
       // One page at a time: a page in the background waits for animation frames that never come.
       // The page as a browser shows it, loaded afresh…
-      const browser = await pool.browser();
-      const plain = await browser.newPage();
-      const want = await (async () => {
-        try {
-          await openPrintView(plain, measured);
-          return await snapshot(plain);
-        } finally {
-          await plain.close();
-        }
-      })();
+      const want = await inPlainPage(measured, snapshot);
       // …and in a page of the export, laid out again from the estimate.
       const { value: got } = await withPrintPage(pool, estimated, async (page) => {
         await openPrintView(page, estimated);
@@ -149,15 +154,10 @@ describe('laying the print view out again in place', () => {
       expect(result.measures).toEqual(loaded.measures);
     }
     // The measured page printed as a browser shows it: loaded, with display frames.
-    const plain = await (await pool.browser()).newPage();
-    let printed: Uint8Array;
-    try {
-      await openPrintView(plain, measured);
-      await plain.evaluate(() => document.fonts.ready.then(() => undefined));
-      printed = await plain.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    } finally {
-      await plain.close();
-    }
+    const printed = await inPlainPage(measured, async (page) => {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    });
     const [want, ...got] = await Promise.all([printed, ...[loaded, inPlace, again].map((r) => r.pdf)].map((pdf) => pdfText(pdf)));
     expect(want!.length).toBe(slides[1]);
     for (const pages of got) expect(pages).toEqual(want);
