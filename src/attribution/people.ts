@@ -238,7 +238,8 @@ function addOrg(orgs: Organisation[], toks: Token[], f: Frame): void {
   }
   const start = list[0]!.start;
   const end = list.at(-1)!.end;
-  let name = f.text.slice(start, end).replace(/^(?:The|La|Le|Les|L[’'])\s*/u, '');
+  // An article is a word of its own ("The Labour Court" → "Labour Court"); only L’ joins the next.
+  let name = f.text.slice(start, end).replace(/^(?:(?:The|La|Le|Les)\s+|L[’']\s*)/u, '');
   name = stripPossessive(name);
   if (/[’']s$/.test(f.text.slice(start, end))) name = stripPossessive(name);
   if (!orgs.some((o) => o.name === name)) orgs.push({ name, first: start });

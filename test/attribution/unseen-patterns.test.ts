@@ -188,4 +188,15 @@ describe('attribution on unseen patterns', () => {
       ['We were promised the same in 2019', 'Amina Toure'],
     ]);
   });
+
+  it('drops a leading article from an organisation, but not the first letters of a word that starts like one', () => {
+    const text =
+      'Talks resume under a chair named by the Labour Court. The Lesser Antilles Council said little. ' +
+      'Selon l’Agence alpine de l’eau, les torrents baissent.';
+    const orgs = analyse(text).registry.orgs.map((o) => o.name);
+    expect(orgs).toEqual(expect.arrayContaining(['Labour Court', 'Lesser Antilles Council']));
+    // "l’Agence": the elided article goes, joined as it is.
+    expect(orgs.filter((o) => o.startsWith('Agence'))).toHaveLength(1);
+    expect(orgs.some((o) => /^(?:bour|ser) /.test(o))).toBe(false);
+  });
 });
