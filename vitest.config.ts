@@ -6,6 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // A build daemon the developer left running must not answer the tests' commands.
+          env: { BRIEFDECK_DAEMON: 'off' },
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           testTimeout: 10_000,
@@ -14,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env: { BRIEFDECK_DAEMON: 'off' },
           include: ['test/e2e/**/*.test.ts'],
           // Real Chromium: launches and exports take seconds, not milliseconds.
           testTimeout: 60_000,

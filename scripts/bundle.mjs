@@ -99,10 +99,17 @@ await build({
     contents: `
       import { fileURLToPath } from 'node:url';
       import { requireCached } from './src/cli/code-cache.ts';
-      const cli = requireCached(fileURLToPath(new URL('./briefdeck-cli.cjs', import.meta.url)), BUNDLE_ID);
-      process.exitCode = await cli.exports.runCli(process.argv.slice(2));
-      // A first run, or one under another Node: the next starts from this run's bytecode.
-      if (cli.stale) cli.save();
+      import { viaDaemon } from './src/daemon/client.ts';
+      // With a daemon running (briefdeck daemon start), build and check run in it, warm.
+      const code = await viaDaemon(process.argv.slice(2), BUNDLE_ID);
+      if (code !== undefined) {
+        process.exitCode = code;
+      } else {
+        const cli = requireCached(fileURLToPath(new URL('./briefdeck-cli.cjs', import.meta.url)), BUNDLE_ID);
+        process.exitCode = await cli.exports.runCli(process.argv.slice(2));
+        // A first run, or one under another Node: the next starts from this run's bytecode.
+        if (cli.stale) cli.save();
+      }
     `,
   },
   outfile: launcher,

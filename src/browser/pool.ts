@@ -46,8 +46,15 @@ export class BrowserPool {
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
+  /** Chromium launches so far: a pool launches again after `close` or a failed launch. */
+  get launches(): number {
+    return this.launchCount;
+  }
+
+  private launchCount = 0;
+
   browser(): Promise<Browser> {
-    this.launching ??= this.launch().catch((err: unknown) => {
+    this.launching ??= (this.launchCount++, this.launch()).catch((err: unknown) => {
       this.launching = undefined;
       throw err;
     });

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { browserFor } from '../commands/browser.js';
+import type { BrowserPool } from '../browser/pool.js';
+import { browserFor, type BrowserChoice } from '../commands/browser.js';
 import { build, type DeckEvent } from '../commands/build-all.js';
 import { check } from '../commands/check.js';
 import { resolveDecks, SLIDES_DIR } from '../commands/decks.js';
@@ -9,6 +10,7 @@ import { parseShard, shardOf, type Shard } from '../commands/shard.js';
 import { BriefdeckError, ExitCode, formatProblem, UsageError, type Problem } from '../errors.js';
 import { displayPath } from '../facts/load.js';
 import { BROWSER_ENV } from '../browser/find.js';
+import { DAEMON_ENV } from '../daemon/address.js';
 import { VERSION } from '../package-root.js';
 import { findConfig, type Config } from './config.js';
 import { deckSummaries, DeckTimer, warningsOf } from './summary.js';
@@ -40,6 +42,11 @@ export interface CliIO {
   progress?: ProgressStream;
   /** Where the config file is looked for (and upwards); defaults to the working directory. */
   cwd?: string;
+  /**
+   * The browser for a build, kept by the caller between commands (the daemon's, warm): the
+   * command neither closes it nor handles signals for it. By default each build starts its own.
+   */
+  browsers?: (choice: BrowserChoice) => BrowserPool | undefined;
 }
 
 const defaultIO: CliIO = {
@@ -57,11 +64,14 @@ Examples:
   $ briefdeck build --no-pdf               every deck, HTML and Markdown only (no browser)
   $ briefdeck build --shard 2/4 --json     this CI job's quarter of the decks, one JSON line per deck
   $ briefdeck serve                        preview at http://127.0.0.1:8080/ with live reload
+  $ briefdeck daemon start                 keep briefdeck (and Chromium) warm: later builds start at once
 
 Environment:
   ${BROWSER_ENV.join(', ')}
                       the Chrome or Chromium to print PDFs with (first one set wins);
                       otherwise briefdeck looks on PATH and in the usual install folders
+  ${DAEMON_ENV}=off
+                      run build and check here even when a daemon is running
 
 Config file:
   briefdeck.config.json, briefdeck.config.yaml or a "briefdeck" key in package.json, in the
@@ -141,8 +151,9 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
         worst(await untilSignal(session.close));
         return;
       }
-      const pool = browserFor(opts);
-      const releaseSignals = closeOnSignals(pool);
+      const lent = io.browsers;
+      const pool = lent ? lent(opts) : browserFor(opts);
+      const releaseSignals = lent ? () => {} : closeOnSignals(pool);
       const quiet = opts.quiet || opts.json;
       let progress: Progress | undefined;
       const timer = new DeckTimer();
@@ -170,8 +181,8 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           pptx: opts.pptx,
           warn: io.err,
           onEvent,
-          // Chromium shuts down while the last PDF is finished and written.
-          releaseBrowser: true,
+          // Chromium shuts down while the last PDF is finished and written, unless it is lent.
+          releaseBrowser: !lent,
         });
         progress?.finish(displayPath(path.resolve(opts.out)));
         for (const r of result.built) {
@@ -188,7 +199,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
           for (const summary of await deckSummaries(dirs, result, opts.out, timer)) io.out(JSON.stringify(summary));
         }
       } finally {
-        await pool?.close();
+        if (!lent) await pool?.close();
         releaseSignals();
       }
     });
@@ -278,6 +289,16 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
       }
     });
 
+  program
+    .command('daemon')
+    .description('keep briefdeck running between commands: build and check then start warm, and PDFs print with a warm Chromium')
+    .argument('<action>', 'start, stop, status, or run (in the foreground)')
+    .addOption(new Option('--idle <minutes>', 'stop after this long without a command').default(30).argParser(positiveMinutes))
+    .action(async (action: string, opts: { idle: number }) => {
+      const { daemonCommand } = await import('../daemon/command.js');
+      worst(await daemonCommand(action, { idleMs: opts.idle * 60_000 }, io, (argv, runIo) => runCli(argv, runIo)));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -312,5 +333,11 @@ function positiveNumber(value: string): number {
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--jobs takes a whole number of decks, not "${value}"`);
+  return n;
+}
+
+function positiveMinutes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--idle takes a number of minutes, not "${value}"`);
   return n;
 }

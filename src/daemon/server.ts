@@ -1,0 +1,235 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { BrowserPool } from '../browser/pool.js';
+import type { BrowserChoice } from '../commands/browser.js';
+import { BriefdeckError, ExitCode } from '../errors.js';
+import type { CliIO } from '../cli/run.js';
+import { VERSION } from '../package-root.js';
+import { daemonAddress, isPrivateDir, type DaemonAddress } from './address.js';
+import { lineReader, type DaemonReply, type DaemonRequest, type DaemonStatus } from './protocol.js';
+
+/** Chromium is closed after this long without a PDF: it holds most of the daemon's memory. */
+const BROWSER_IDLE_MS = 5 * 60_000;
+
+export interface DaemonOptions {
+  /** The hash of the CLI bundle the daemon runs (see daemonAddress). */
+  bundleId: string;
+  /** The daemon stops after this long without a command. */
+  idleMs: number;
+  /** Runs one command line, as the CLI does. */
+  run: (argv: string[], io: CliIO) => Promise<number>;
+  /** The daemon's own messages (started, stopped). */
+  log: (line: string) => void;
+}
+
+export interface RunningDaemon {
+  address: DaemonAddress;
+  /** Resolves once the daemon has stopped: by `stop`, by idling out or by a signal. */
+  stopped: Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The build daemon: a process that stays up between commands, so `build` and `check` run in
+ * warm code (and print with a warm Chromium) instead of starting Node, briefdeck and Chromium
+ * each time. It listens on a socket in a folder only this user can enter, runs one command at a
+ * time with the client's working folder and environment, sends back its output and exit code,
+ * and stops after `idleMs` without a command.
+ */
+export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
+  const address = daemonAddress(options.bundleId);
+  prepareDir(address.dir);
+  if (await answers(address.socket)) {
+    throw new BriefdeckError(`a daemon is already running for this briefdeck (${address.socket}); stop it with: briefdeck daemon stop`, ExitCode.usage);
+  }
+  if (process.platform !== 'win32') rmSync(address.socket, { force: true });
+
+  const token = randomBytes(24).toString('hex');
+  const home = { cwd: process.cwd(), env: { ...process.env } };
+  const startedAt = new Date().toISOString();
+  let runs = 0;
+  let browserLaunches = 0;
+  let pool: BrowserPool | undefined;
+  let browserTimer: NodeJS.Timeout | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let queue = Promise.resolve();
+  let busy = 0;
+
+  const browsers = (choice: BrowserChoice): BrowserPool | undefined => {
+    if (!choice.pdf) return undefined;
+    const timeoutMs = choice.timeout * 1000;
+    if (pool?.timeoutMs !== timeoutMs) {
+      if (pool) {
+        browserLaunches += pool.launches;
+        void pool.close();
+      }
+      pool = new BrowserPool({ timeoutMs, handleSignals: false });
+    }
+    clearTimeout(browserTimer);
+    return pool;
+  };
+
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => void stop(), options.idleMs);
+    idleTimer.unref();
+    if (pool) {
+      clearTimeout(browserTimer);
+      const idlePool = pool;
+      browserTimer = setTimeout(() => void idlePool.close(), BROWSER_IDLE_MS);
+      browserTimer.unref();
+    }
+  };
+
+  const runOne = async (request: Extract<DaemonRequest, { kind: 'run' }>, send: (reply: DaemonReply) => void): Promise<void> => {
+    runs++;
+    // The command runs as it would have in the client: its folder, its environment.
+    const env = process.env;
+    for (const key of Object.keys(env)) if (!(key in request.env)) delete env[key];
+    Object.assign(env, request.env);
+    let code: number;
+    try {
+      process.chdir(request.cwd);
+      const io: CliIO = {
+        out: (line) => send({ out: line }),
+        err: (line) => send({ err: line }),
+        progress: { write: (text: string) => send({ progress: text }), isTTY: request.stdout.isTTY, ...(request.stdout.columns ? { columns: request.stdout.columns } : {}) },
+        cwd: request.cwd,
+        browsers,
+      };
+      code = await options.run(request.argv, io);
+    } catch (err) {
+      send({ err: `briefdeck: ${err instanceof Error ? err.message : String(err)}` });
+      code = ExitCode.usage;
+    } finally {
+      for (const key of Object.keys(env)) if (!(key in home.env)) delete env[key];
+      Object.assign(env, home.env);
+      process.chdir(home.cwd);
+    }
+    send({ exit: code });
+  };
+
+  const server = net.createServer((socket) => {
+    const send = (reply: DaemonReply) => {
+      // A client stopped with Ctrl-C: the command still finishes, its output is dropped.
+      if (!socket.destroyed) socket.write(JSON.stringify(reply) + '\n');
+    };
+    socket.on('error', () => {});
+    let asked = false;
+    const read = lineReader((message) => {
+      if (asked) return;
+      asked = true;
+      const request = message as DaemonRequest;
+      if (typeof request.token !== 'string' || !sameToken(request.token, token)) {
+        send({ refused: 'wrong token' });
+        socket.end();
+        return;
+      }
+      if (request.kind === 'status') {
+        const status: DaemonStatus = { pid: process.pid, version: VERSION, node: process.version, startedAt, runs, browserLaunches: browserLaunches + (pool?.launches ?? 0), idleMinutes: options.idleMs / 60_000 };
+        send({ status });
+        socket.end();
+      } else if (request.kind === 'stop') {
+        send({ exit: 0 });
+        socket.end();
+        void stop();
+      } else if (request.kind === 'run' && Array.isArray(request.argv)) {
+        busy++;
+        clearTimeout(idleTimer);
+        queue = queue
+          .then(() => runOne(request, send))
+          .finally(() => {
+            busy--;
+            socket.end();
+            if (busy === 0) armIdle();
+          });
+      } else {
+        send({ refused: 'unknown request' });
+        socket.end();
+      }
+    });
+    socket.on('data', (chunk) => {
+      try {
+        read(chunk);
+      } catch {
+        socket.destroy();
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(address.socket, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  writePrivate(address.tokenFile, token);
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+  let stopping: Promise<void> | undefined;
+  const onSignal = () => void stop();
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      clearTimeout(idleTimer);
+      clearTimeout(browserTimer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      // The token goes first: no new client finds the daemon while it stops.
+      rmSync(address.tokenFile, { force: true });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue;
+      await pool?.close();
+      options.log(`briefdeck daemon ${process.pid} stopped after ${runs} command${runs === 1 ? '' : 's'}`);
+      resolveStopped();
+    })();
+    return stopping;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  armIdle();
+  options.log(`briefdeck daemon ${process.pid} listening on ${address.socket}`);
+  return { address, stopped, stop };
+}
+
+function prepareDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!isPrivateDir(dir)) {
+    try {
+      chmodSync(dir, 0o700);
+    } catch {
+      // checked below
+    }
+  }
+  if (!isPrivateDir(dir)) {
+    throw new BriefdeckError(`${dir} is not a folder of yours that only you can enter: remove it (or set XDG_RUNTIME_DIR to a private folder) and start the daemon again`, ExitCode.usage);
+  }
+}
+
+function writePrivate(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text, { mode: 0o600 });
+  renameSync(temp, file);
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether something listens on `socket`. */
+function answers(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(socket);
+    probe.on('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.on('error', () => resolve(false));
+  });
+}
