@@ -7,6 +7,7 @@ import { BriefdeckError, ExitCode } from '../errors.js';
 import type { CliIO } from '../cli/run.js';
 import { VERSION } from '../package-root.js';
 import { daemonAddress, isPrivateDir, type DaemonAddress } from './address.js';
+import { routable } from './client.js';
 import { lineReader, type DaemonReply, type DaemonRequest, type DaemonStatus } from './protocol.js';
 
 /** Chromium is closed after this long without a PDF: it holds most of the daemon's memory. */
@@ -134,7 +135,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         send({ exit: 0 });
         socket.end();
         void stop();
-      } else if (request.kind === 'run' && Array.isArray(request.argv)) {
+      } else if (request.kind === 'run' && Array.isArray(request.argv) && routable(request.argv)) {
         busy++;
         clearTimeout(idleTimer);
         queue = queue

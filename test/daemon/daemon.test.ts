@@ -129,6 +129,15 @@ describe('the build daemon', () => {
     expect(runs).toBe(0);
     await writeFile(address.tokenFile, token);
     expect(await viaDaemon(['check'], ID, captured())).toBe(1);
+    // Only what a client may hand over is run, whoever asks.
+    const reply = await new Promise<string>((resolve) => {
+      const socket = net.connect(address.socket, () => socket.write(JSON.stringify({ token, kind: 'run', argv: ['serve'], cwd: '/', env: {}, stdout: { isTTY: false } }) + '\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d));
+      socket.on('close', () => resolve(text));
+    });
+    expect(JSON.parse(reply)).toEqual({ refused: 'unknown request' });
+    expect(runs).toBe(1);
   });
 
   it('is not used when its folder is open to others, when turned off, or for another bundle', async () => {
