@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { DAEMON_ENV, daemonAddress, isPrivateDir, type DaemonAddress } from './address.js';
+import { DAEMON_ENV, daemonAddress, DAEMONS_SUPPORTED, isPrivateDir, type DaemonAddress } from './address.js';
 import { lineReader, type DaemonReply, type DaemonRequest } from './protocol.js';
 
 /**
@@ -32,19 +32,19 @@ export interface ClientStreams {
  * running one twice is safe.
  */
 export function viaDaemon(argv: readonly string[], bundleId: string, streams: ClientStreams = process): Promise<number | undefined> {
-  if (process.env[DAEMON_ENV] === 'off' || !routable(argv)) return Promise.resolve(undefined);
+  if (!DAEMONS_SUPPORTED || process.env[DAEMON_ENV] === 'off' || !routable(argv)) return Promise.resolve(undefined);
   const address = daemonAddress(bundleId);
   const token = tokenOf(address);
   if (token === undefined) return Promise.resolve(undefined);
 
   return new Promise((resolve) => {
-    let answered = false;
+    let asked = false;
     let done = false;
-    const finish = (code: number | undefined) => {
+    const finish = (code: number | undefined, refused = false) => {
       if (done) return;
       done = true;
       socket.destroy();
-      if (code === undefined && answered) {
+      if (code === undefined && asked && !refused) {
         streams.stderr.write('briefdeck: the build daemon stopped during this command; running it here instead\n');
       }
       resolve(code);
@@ -57,13 +57,16 @@ export function viaDaemon(argv: readonly string[], bundleId: string, streams: Cl
       cwd: process.cwd(),
       env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
       stdout: { isTTY: streams.stdout.isTTY === true, ...(streams.stdout.columns ? { columns: streams.stdout.columns } : {}) },
+      umask: process.umask(),
     };
-    socket.on('connect', () => socket.write(JSON.stringify(request) + '\n'));
+    socket.on('connect', () => {
+      asked = true;
+      socket.write(JSON.stringify(request) + '\n');
+    });
     const read = lineReader((message) => {
       const reply = message as DaemonReply;
       if ('exit' in reply) return finish(reply.exit);
-      if ('refused' in reply) return finish(undefined);
-      answered = true;
+      if ('refused' in reply) return finish(undefined, true);
       if ('out' in reply) streams.stdout.write(reply.out + '\n');
       else if ('err' in reply) streams.stderr.write(reply.err + '\n');
       else if ('progress' in reply) streams.stdout.write(reply.progress);
@@ -81,11 +84,10 @@ export function viaDaemon(argv: readonly string[], bundleId: string, streams: Cl
 }
 
 /**
- * Asks this user's daemon for this bundle for its status, or to stop. Resolves with its
- * answer, or undefined when none is running.
+ * Asks the daemon at `address` (see daemonAddress) for its status, or to stop. Resolves with
+ * its answer, or undefined when none is running there.
  */
-export function askDaemon(kind: 'status' | 'stop', bundleId: string): Promise<DaemonReply | undefined> {
-  const address = daemonAddress(bundleId);
+export function askDaemon(kind: 'status' | 'stop', address: DaemonAddress): Promise<DaemonReply | undefined> {
   const token = tokenOf(address);
   if (token === undefined) return Promise.resolve(undefined);
   return new Promise((resolve) => {

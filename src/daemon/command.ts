@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../cli/run.js';
 import { BriefdeckError, ExitCode, UsageError } from '../errors.js';
-import { daemonAddress } from './address.js';
+import { daemonAddress, daemonAddresses, DAEMONS_SUPPORTED } from './address.js';
 import { askDaemon } from './client.js';
 import type { DaemonStatus } from './protocol.js';
-import { startDaemon } from './server.js';
+import { prepareDir, startDaemon } from './server.js';
 
 const ACTIONS = ['start', 'stop', 'status', 'run'] as const;
 /** How long `start` waits for the new daemon to answer. */
@@ -28,21 +28,30 @@ export async function daemonCommand(
   if (!(ACTIONS as readonly string[]).includes(action)) {
     throw new UsageError(`daemon takes one of ${ACTIONS.join(', ')}, not "${action}"`);
   }
+  if (!DAEMONS_SUPPORTED) {
+    throw new UsageError('the build daemon needs a POSIX system (Linux, macOS): on Windows every command runs by itself');
+  }
   const bundle = runningBundle();
   const id = createHash('sha256').update(readFileSync(bundle)).digest('hex');
+  const address = daemonAddress(id);
+  const others = () => daemonAddresses().filter((a) => a.socket !== address.socket);
 
   if (action === 'status') {
-    const reply = await askDaemon('status', id);
-    if (!reply || !('status' in reply)) {
-      io.out('no daemon running: build and check start afresh each time (start one with: briefdeck daemon start)');
-      return ExitCode.ok;
+    const reply = await askDaemon('status', address);
+    io.out(reply && 'status' in reply ? describe(reply.status) : 'no daemon running: build and check start afresh each time (start one with: briefdeck daemon start)');
+    for (const other of others()) {
+      const old = await askDaemon('status', other);
+      if (old && 'status' in old) io.out(`also running, for another briefdeck build (stopped by: briefdeck daemon stop): ${describe(old.status)}`);
     }
-    io.out(describe(reply.status));
     return ExitCode.ok;
   }
   if (action === 'stop') {
-    const reply = await askDaemon('stop', id);
-    io.out(reply ? 'daemon stopped' : 'no daemon running');
+    // Every daemon of this user's: after an upgrade, the older one is stopped too.
+    const stopped = await askDaemon('stop', address);
+    let older = 0;
+    for (const other of others()) if (await askDaemon('stop', other)) older++;
+    io.out(stopped ? 'daemon stopped' : 'no daemon running');
+    if (older > 0) io.out(`also stopped ${older} daemon${older === 1 ? '' : 's'} of another briefdeck build`);
     return ExitCode.ok;
   }
   if (action === 'run') {
@@ -51,14 +60,14 @@ export async function daemonCommand(
     return ExitCode.ok;
   }
 
-  const running = await askDaemon('status', id);
+  const running = await askDaemon('status', address);
   if (running && 'status' in running) {
     io.out(`already running: ${describe(running.status)}`);
     return ExitCode.ok;
   }
-  const address = daemonAddress(id);
-  mkdirSync(address.dir, { recursive: true, mode: 0o700 });
-  const log = openSync(address.logFile, 'w', 0o600);
+  // Checked before anything is written in it; the log is never a link left there.
+  prepareDir(address.dir);
+  const log = openSync(address.logFile, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
   const child = spawn(process.execPath, [path.join(path.dirname(bundle), 'briefdeck.mjs'), 'daemon', 'run', '--idle', String(options.idleMs / 60_000)], {
     detached: true,
     stdio: ['ignore', log, log],
@@ -70,7 +79,7 @@ export async function daemonCommand(
   child.unref();
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && exited === undefined) {
-    const reply = await askDaemon('status', id);
+    const reply = await askDaemon('status', address);
     if (reply && 'status' in reply) {
       io.out(`started: ${describe(reply.status)}`);
       io.out('build and check now run in it; stop it with: briefdeck daemon stop');

@@ -11,6 +11,8 @@ export type DaemonRequest = { token: string } & (
       env: Record<string, string>;
       /** The client's standard output, for live progress lines on a terminal. */
       stdout: { isTTY: boolean; columns?: number };
+      /** The client's umask, for the files the command writes. */
+      umask: number;
     }
   | { kind: 'status' }
   | { kind: 'stop' }

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
+import { findBrowser } from '../browser/find.js';
 import { BrowserPool } from '../browser/pool.js';
 import type { BrowserChoice } from '../commands/browser.js';
 import { BriefdeckError, ExitCode } from '../errors.js';
@@ -12,6 +14,13 @@ import { lineReader, type DaemonReply, type DaemonRequest, type DaemonStatus } f
 
 /** Chromium is closed after this long without a PDF: it holds most of the daemon's memory. */
 const BROWSER_IDLE_MS = 5 * 60_000;
+
+/**
+ * What Chromium takes from its environment when it starts (time zone, locale, fonts, profile
+ * folder): a command whose values differ from those of the warm Chromium gets one of its own,
+ * as it would without the daemon.
+ */
+const CHROMIUM_ENV = ['TZ', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'FONTCONFIG_FILE', 'FONTCONFIG_PATH', 'HOME', 'XDG_CONFIG_HOME', 'TMPDIR'];
 
 export interface DaemonOptions {
   /** The hash of the CLI bundle the daemon runs (see daemonAddress). */
@@ -47,7 +56,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   if (process.platform !== 'win32') rmSync(address.socket, { force: true });
 
   const token = randomBytes(24).toString('hex');
-  const home = { cwd: process.cwd(), env: { ...process.env } };
+  const home = { cwd: process.cwd(), env: { ...process.env }, umask: process.umask() };
   const startedAt = new Date().toISOString();
   let runs = 0;
   let browserLaunches = 0;
@@ -57,15 +66,24 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   let queue = Promise.resolve();
   let busy = 0;
 
+  let poolKey: string | undefined;
   const browsers = (choice: BrowserChoice): BrowserPool | undefined => {
     if (!choice.pdf) return undefined;
-    const timeoutMs = choice.timeout * 1000;
-    if (pool?.timeoutMs !== timeoutMs) {
+    let executablePath: string;
+    try {
+      executablePath = findBrowser();
+    } catch {
+      // No browser for this command's environment: its launch fails, as it would anywhere.
+      return new BrowserPool({ timeoutMs: choice.timeout * 1000, handleSignals: false });
+    }
+    const key = JSON.stringify([executablePath, choice.timeout, CHROMIUM_ENV.map((name) => process.env[name] ?? null)]);
+    if (poolKey !== key) {
       if (pool) {
         browserLaunches += pool.launches;
         void pool.close();
       }
-      pool = new BrowserPool({ timeoutMs, handleSignals: false });
+      pool = new BrowserPool({ executablePath, timeoutMs: choice.timeout * 1000, handleSignals: false });
+      poolKey = key;
     }
     clearTimeout(browserTimer);
     return pool;
@@ -85,7 +103,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
 
   const runOne = async (request: Extract<DaemonRequest, { kind: 'run' }>, send: (reply: DaemonReply) => void): Promise<void> => {
     runs++;
-    // The command runs as it would have in the client: its folder, its environment.
+    // The command runs as it would have in the client: its folder, its environment, its umask.
+    const umask = process.umask(Number.isInteger(request.umask) && request.umask >= 0 && request.umask <= 0o777 ? request.umask : home.umask);
     const env = process.env;
     for (const key of Object.keys(env)) if (!(key in request.env)) delete env[key];
     Object.assign(env, request.env);
@@ -107,6 +126,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       for (const key of Object.keys(env)) if (!(key in home.env)) delete env[key];
       Object.assign(env, home.env);
       process.chdir(home.cwd);
+      process.umask(umask);
     }
     send({ exit: code });
   };
@@ -117,6 +137,9 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       if (!socket.destroyed) socket.write(JSON.stringify(reply) + '\n');
     };
     socket.on('error', () => {});
+    // A client stopped (Ctrl-C) while its command waits: the command is dropped.
+    let gone = false;
+    socket.on('close', () => (gone = true));
     let asked = false;
     const read = lineReader((message) => {
       if (asked) return;
@@ -136,10 +159,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         socket.end();
         void stop();
       } else if (request.kind === 'run' && Array.isArray(request.argv) && routable(request.argv)) {
+        if (busy > 0) send({ err: 'briefdeck: waiting for the daemon to finish the command before this one' });
         busy++;
         clearTimeout(idleTimer);
         queue = queue
-          .then(() => runOne(request, send))
+          .then(() => (gone ? undefined : runOne(request, send)))
           .finally(() => {
             busy--;
             socket.end();
@@ -197,15 +221,20 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   return { address, stopped, stop };
 }
 
-function prepareDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (!isPrivateDir(dir)) {
-    try {
-      chmodSync(dir, 0o700);
-    } catch {
-      // checked below
-    }
+/**
+ * Makes the user's folder for daemons, or checks the one there: it must be this user's own
+ * folder, not a link, and closed to everyone else. Nothing is written in it before this.
+ */
+export function prepareDir(dir: string): void {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
+  // A folder of this user's left open (an older umask) is closed; a link or someone else's is refused.
+  const stat = lstatSync(dir);
+  if (stat.isDirectory() && stat.uid === process.getuid?.() && (stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
   if (!isPrivateDir(dir)) {
     throw new BriefdeckError(`${dir} is not a folder of yours that only you can enter: remove it (or set XDG_RUNTIME_DIR to a private folder) and start the daemon again`, ExitCode.usage);
   }

@@ -1,11 +1,11 @@
-import { chmod, mkdir, mkdtemp, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/run.js';
-import { daemonAddress, DAEMON_ENV, isPrivateDir } from '../../src/daemon/address.js';
+import { daemonAddress, daemonAddresses, DAEMON_ENV, isPrivateDir } from '../../src/daemon/address.js';
 import { askDaemon, routable, viaDaemon, type ClientStreams } from '../../src/daemon/client.js';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/server.js';
 
@@ -108,9 +108,31 @@ describe('the build daemon', () => {
         return 0;
       },
     });
-    const codes = await Promise.all(['a', 'b', 'c'].map((deck) => viaDaemon(['build', deck], ID, captured())));
+    const streams = ['a', 'b', 'c'].map(() => captured());
+    const codes = await Promise.all(['a', 'b', 'c'].map((deck, i) => viaDaemon(['build', deck], ID, streams[i])));
     expect(codes).toEqual([0, 0, 0]);
     expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    // Who waits is told why.
+    expect(streams[0]!.text().err).toBe('');
+    expect(streams[2]!.text().err).toBe('briefdeck: waiting for the daemon to finish the command before this one\n');
+
+    // A client stopped (Ctrl-C) while its command waits: the command never runs.
+    order.length = 0;
+    const first = viaDaemon(['build', 'd'], ID, captured());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const token = await readFile(daemonAddress(ID).tokenFile, 'utf8');
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(daemonAddress(ID).socket, () => {
+        socket.write(JSON.stringify({ token, kind: 'run', argv: ['build', 'abandoned'], cwd: process.cwd(), env: {}, stdout: { isTTY: false }, umask: 0o022 }) + '\n');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 5);
+      });
+    });
+    expect(await first).toBe(0);
+    expect(await viaDaemon(['build', 'e'], ID, captured())).toBe(0);
+    expect(order).toEqual(['start d', 'end d', 'start e', 'end e']);
   });
 
   it('keeps its token in a folder only this user can enter, and refuses a client without it', async () => {
@@ -154,6 +176,15 @@ describe('the build daemon', () => {
     expect(await viaDaemon(['check'], ID, captured())).toBe(0);
   });
 
+  it('refuses a folder that is a link, without touching what it points to', async () => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-elsewhere-'));
+    await chmod(elsewhere, 0o755);
+    await symlink(elsewhere, daemonAddress(ID).dir);
+    await expect(startDaemon({ bundleId: ID, idleMs: 60_000, log: () => {}, run: async () => 0 })).rejects.toThrow(/is not a folder of yours that only you can enter/);
+    expect((await stat(elsewhere)).mode & 0o777).toBe(0o755);
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+
   it('makes its folder private when it finds it open to others', async () => {
     if (process.platform === 'win32') return;
     const dir = daemonAddress(ID).dir;
@@ -166,13 +197,19 @@ describe('the build daemon', () => {
   it('stops when asked, and after its idle time, removing its token and socket', async () => {
     daemon = await startDaemon({ bundleId: ID, idleMs: 60_000, log: () => {}, run: async () => 0 });
     const address = daemonAddress(ID);
-    const status = await askDaemon('status', ID);
+    const status = await askDaemon('status', address);
     expect(status && 'status' in status && status.status.pid).toBe(process.pid);
-    expect(await askDaemon('stop', ID)).toEqual({ exit: 0 });
+    expect(await askDaemon('stop', address)).toEqual({ exit: 0 });
     await daemon.stopped;
     await expect(stat(address.tokenFile)).rejects.toThrow();
     if (process.platform !== 'win32') await expect(stat(address.socket)).rejects.toThrow();
     expect(await viaDaemon(['check'], ID, captured())).toBeUndefined();
+
+    // Every daemon of the user's is found, this bundle's and another's, for `daemon stop`.
+    const other = await startDaemon({ bundleId: 'e'.repeat(64), idleMs: 60_000, log: () => {}, run: async () => 0 });
+    expect(daemonAddresses().map((a) => a.socket)).toEqual([other.address.socket]);
+    await other.stop();
+    expect(daemonAddresses()).toEqual([]);
 
     const started = performance.now();
     daemon = await startDaemon({ bundleId: ID, idleMs: 200, log: () => {}, run: async () => 0 });
@@ -187,9 +224,10 @@ describe('the build daemon', () => {
     const address = daemonAddress(ID);
     await mkdir(address.dir, { recursive: true, mode: 0o700 });
     await writeFile(address.tokenFile, 'token');
+    let quiet = false;
     const server = net.createServer((socket) => {
       socket.on('data', () => {
-        socket.write(JSON.stringify({ out: 'half' }) + '\n');
+        if (!quiet) socket.write(JSON.stringify({ out: 'half' }) + '\n');
         socket.destroy();
       });
     });
@@ -199,6 +237,11 @@ describe('the build daemon', () => {
       expect(await viaDaemon(['build'], ID, streams)).toBeUndefined();
       expect(streams.text().out).toBe('half\n');
       expect(streams.text().err).toMatch(/the build daemon stopped during this command; running it here instead/);
+      // Before any output too (a quiet build): the command was asked, so the rerun is told.
+      quiet = true;
+      const silent = captured();
+      expect(await viaDaemon(['build', '-q'], ID, silent)).toBeUndefined();
+      expect(silent.text()).toEqual({ out: '', err: 'briefdeck: the build daemon stopped during this command; running it here instead\n' });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

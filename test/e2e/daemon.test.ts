@@ -121,6 +121,26 @@ describe('the build daemon', () => {
     expect(texts[0]!.length).toBeGreaterThan(10);
     expect(texts[1]).toEqual(texts[0]);
     expect(texts[2]).toEqual(texts[0]);
+    // With Chromium warm, a command naming another browser still gets that one, as it would alone.
+    const missing = path.join(work, 'no-such-chrome');
+    const other = await briefdeck(['build', '--force', '--out', 'p4', 'slides/inf-treaty'], { env: { BRIEFDECK_BROWSER: missing } });
+    expect(other.code).toBe(3);
+    expect(other.stderr).toContain(missing);
+  });
+
+  it('writes files with the client’s umask', async () => {
+    if (process.platform === 'win32') return;
+    const modes = async (out: string) => {
+      const file = await stat(path.join(work, out, 'inf-treaty', 'index.html'));
+      const dir = await stat(path.join(work, out, 'inf-treaty'));
+      return [file.mode & 0o777, dir.mode & 0o777];
+    };
+    const strict = (out: string, extra: Record<string, string> = {}) =>
+      run('/bin/sh', ['-c', `umask 027 && exec "$0" "$@"`, process.execPath, BIN, 'build', '--no-pdf', '--out', out, 'slides/inf-treaty'], { cwd: work, env: env(extra) });
+    await strict('u1');
+    await strict('u2', { BRIEFDECK_DAEMON: 'off' });
+    expect(await modes('u1')).toEqual([0o640, 0o750]);
+    expect(await modes('u2')).toEqual([0o640, 0o750]);
   });
 
   it('leaves --watch, new and draft to the command line', async () => {
