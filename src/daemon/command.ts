@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../cli/run.js';
@@ -65,9 +65,10 @@ export async function daemonCommand(
     io.out(`already running: ${describe(running.status)}`);
     return ExitCode.ok;
   }
-  // Checked before anything is written in it; the log is never a link left there.
+  // Checked before anything is written in it; the log is made afresh, never through a link left there.
   prepareDir(address.dir);
-  const log = openSync(address.logFile, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+  rmSync(address.logFile, { force: true });
+  const log = openSync(address.logFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   const child = spawn(process.execPath, [path.join(path.dirname(bundle), 'briefdeck.mjs'), 'daemon', 'run', '--idle', String(options.idleMs / 60_000)], {
     detached: true,
     stdio: ['ignore', log, log],

@@ -4,7 +4,8 @@
  * in the folder and with the environment they were typed in.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +161,20 @@ describe('the build daemon', () => {
     const again = await briefdeck(['daemon', 'start']);
     expect(again.code).toBe(0);
     expect(await pidOf()).not.toBe(pid);
+  });
+
+  it('never writes through a link planted where its log goes', async () => {
+    if (process.platform === 'win32') return;
+    await briefdeck(['daemon', 'stop']);
+    const id = createHash('sha256').update(await readFile(path.join(ROOT, 'dist', 'briefdeck-cli.cjs'))).digest('hex');
+    const victim = path.join(work, 'precious.txt');
+    await writeFile(victim, 'precious');
+    const log = path.join(runtime, `briefdeck-${process.getuid!()}`, `${id.slice(0, 12)}-${process.version.slice(1)}.log`);
+    await rm(log, { force: true });
+    await symlink(victim, log);
+    expect((await briefdeck(['daemon', 'start'])).code).toBe(0);
+    expect(await readFile(victim, 'utf8')).toBe('precious');
+    expect((await lstat(log)).isSymbolicLink()).toBe(false);
   });
 
   it('stops when told, and by itself once idle', async () => {
