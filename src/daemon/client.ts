@@ -31,82 +31,83 @@ export interface ClientStreams {
  * of a command is reported, and the command is run here again: builds write atomically, so
  * running one twice is safe.
  */
-export function viaDaemon(argv: readonly string[], bundleId: string, streams: ClientStreams = process): Promise<number | undefined> {
-  if (!DAEMONS_SUPPORTED || process.env[DAEMON_ENV] === 'off' || !routable(argv)) return Promise.resolve(undefined);
+export async function viaDaemon(argv: readonly string[], bundleId: string, streams: ClientStreams = process): Promise<number | undefined> {
+  if (!DAEMONS_SUPPORTED || process.env[DAEMON_ENV] === 'off' || !routable(argv)) return undefined;
   const address = daemonAddress(bundleId);
   const token = tokenOf(address);
-  if (token === undefined) return Promise.resolve(undefined);
-
-  return new Promise((resolve) => {
-    let asked = false;
-    let done = false;
-    const finish = (code: number | undefined, refused = false) => {
-      if (done) return;
-      done = true;
-      socket.destroy();
-      if (code === undefined && asked && !refused) {
-        streams.stderr.write('briefdeck: the build daemon stopped during this command; running it here instead\n');
-      }
-      resolve(code);
-    };
-    const socket = net.connect(address.socket);
-    const request: DaemonRequest = {
-      token,
-      kind: 'run',
-      argv: [...argv],
-      cwd: process.cwd(),
-      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
-      stdout: { isTTY: streams.stdout.isTTY === true, ...(streams.stdout.columns ? { columns: streams.stdout.columns } : {}) },
-      umask: process.umask(),
-    };
-    socket.on('connect', () => {
-      asked = true;
-      socket.write(JSON.stringify(request) + '\n');
-    });
-    const read = lineReader((message) => {
-      const reply = message as DaemonReply;
-      if ('exit' in reply) return finish(reply.exit);
-      if ('refused' in reply) return finish(undefined, true);
-      if ('out' in reply) streams.stdout.write(reply.out + '\n');
-      else if ('err' in reply) streams.stderr.write(reply.err + '\n');
-      else if ('progress' in reply) streams.stdout.write(reply.progress);
-    });
-    socket.on('data', (chunk) => {
-      try {
-        read(chunk);
-      } catch {
-        finish(undefined);
-      }
-    });
-    socket.on('error', () => finish(undefined));
-    socket.on('close', () => finish(undefined));
+  if (token === undefined) return undefined;
+  const request: DaemonRequest = {
+    token,
+    kind: 'run',
+    argv: [...argv],
+    cwd: process.cwd(),
+    env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    stdout: { isTTY: streams.stdout.isTTY === true, ...(streams.stdout.columns ? { columns: streams.stdout.columns } : {}) },
+    umask: process.umask(),
+  };
+  let code: number | undefined;
+  let refused = false;
+  const { sent } = await exchange(address, request, (reply) => {
+    if ('exit' in reply) code = reply.exit;
+    else if ('refused' in reply) refused = true;
+    else if ('out' in reply) streams.stdout.write(reply.out + '\n');
+    else if ('err' in reply) streams.stderr.write(reply.err + '\n');
+    else if ('progress' in reply) streams.stdout.write(reply.progress);
+    return code !== undefined || refused;
   });
+  if (code === undefined && sent && !refused) {
+    streams.stderr.write('briefdeck: the build daemon stopped during this command; running it here instead\n');
+  }
+  return code;
 }
 
 /**
  * Asks the daemon at `address` (see daemonAddress) for its status, or to stop. Resolves with
  * its answer, or undefined when none is running there.
  */
-export function askDaemon(kind: 'status' | 'stop', address: DaemonAddress): Promise<DaemonReply | undefined> {
+export async function askDaemon(kind: 'status' | 'stop', address: DaemonAddress): Promise<DaemonReply | undefined> {
   const token = tokenOf(address);
-  if (token === undefined) return Promise.resolve(undefined);
+  if (token === undefined) return undefined;
+  let answer: DaemonReply | undefined;
+  await exchange(address, { token, kind }, (reply) => {
+    answer = reply;
+    return true;
+  });
+  return answer;
+}
+
+/**
+ * Sends one request to the daemon at `address` and hands it each reply until `onReply` says
+ * the conversation is over, the daemon closes the socket, or what it sends is not the protocol.
+ * Resolves with whether the request was sent at all (false: no one listens there).
+ */
+function exchange(address: DaemonAddress, request: DaemonRequest, onReply: (reply: DaemonReply) => boolean): Promise<{ sent: boolean }> {
   return new Promise((resolve) => {
-    let reply: DaemonReply | undefined;
+    let sent = false;
+    let over = false;
     const socket = net.connect(address.socket);
+    const end = () => {
+      if (over) return;
+      over = true;
+      socket.destroy();
+      resolve({ sent });
+    };
     const read = lineReader((message) => {
-      reply = message as DaemonReply;
-      socket.end();
+      if (!over && onReply(message as DaemonReply)) end();
     });
-    socket.on('connect', () => socket.write(JSON.stringify({ token, kind } satisfies DaemonRequest) + '\n'));
+    socket.on('connect', () => {
+      sent = true;
+      socket.write(JSON.stringify(request) + '\n');
+    });
     socket.on('data', (chunk) => {
       try {
         read(chunk);
       } catch {
-        socket.destroy();
+        end();
       }
     });
-    socket.on('error', () => resolve(undefined));
-    socket.on('close', () => resolve(reply));
+    socket.on('error', end);
+    socket.on('close', end);
   });
 }
 

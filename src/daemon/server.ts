@@ -12,6 +12,9 @@ import { daemonAddress, isPrivateDir, type DaemonAddress } from './address.js';
 import { routable } from './client.js';
 import { lineReader, type DaemonReply, type DaemonRequest, type DaemonStatus } from './protocol.js';
 
+/** The signals that stop the daemon, as they end any briefdeck command. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /** Chromium is closed after this long without a PDF: it holds most of the daemon's memory. */
 const BROWSER_IDLE_MS = 5 * 60_000;
 
@@ -53,7 +56,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   if (await answers(address.socket)) {
     throw new BriefdeckError(`a daemon is already running for this briefdeck (${address.socket}); stop it with: briefdeck daemon stop`, ExitCode.usage);
   }
-  if (process.platform !== 'win32') rmSync(address.socket, { force: true });
+  rmSync(address.socket, { force: true });
 
   const token = randomBytes(24).toString('hex');
   const home = { cwd: process.cwd(), env: { ...process.env }, umask: process.umask() };
@@ -105,9 +108,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     runs++;
     // The command runs as it would have in the client: its folder, its environment, its umask.
     const umask = process.umask(Number.isInteger(request.umask) && request.umask >= 0 && request.umask <= 0o777 ? request.umask : home.umask);
-    const env = process.env;
-    for (const key of Object.keys(env)) if (!(key in request.env)) delete env[key];
-    Object.assign(env, request.env);
+    replaceEnv(request.env);
     let code: number;
     try {
       process.chdir(request.cwd);
@@ -123,8 +124,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       send({ err: `briefdeck: ${err instanceof Error ? err.message : String(err)}` });
       code = ExitCode.usage;
     } finally {
-      for (const key of Object.keys(env)) if (!(key in home.env)) delete env[key];
-      Object.assign(env, home.env);
+      replaceEnv(home.env);
       process.chdir(home.cwd);
       process.umask(umask);
     }
@@ -200,9 +200,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     stopping ??= (async () => {
       clearTimeout(idleTimer);
       clearTimeout(browserTimer);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
+      for (const signal of SIGNALS) process.off(signal, onSignal);
       // The token goes first: no new client finds the daemon while it stops.
       rmSync(address.tokenFile, { force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -213,9 +211,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     })();
     return stopping;
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   armIdle();
   options.log(`briefdeck daemon ${process.pid} listening on ${address.socket}`);
   return { address, stopped, stop };
@@ -238,6 +234,12 @@ export function prepareDir(dir: string): void {
   if (!isPrivateDir(dir)) {
     throw new BriefdeckError(`${dir} is not a folder of yours that only you can enter: remove it (or set XDG_RUNTIME_DIR to a private folder) and start the daemon again`, ExitCode.usage);
   }
+}
+
+/** Makes process.env hold `values` and nothing else (child processes, Chromium, inherit it). */
+function replaceEnv(values: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in values)) delete process.env[key];
+  Object.assign(process.env, values);
 }
 
 function writePrivate(file: string, text: string): void {
