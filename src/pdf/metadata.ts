@@ -115,7 +115,7 @@ export async function finishPdf(
 
   const pages = doc.getPages();
   const targets = outline.filter((item) => pages[item.page] !== undefined);
-  if (targets.length === 0) return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  if (targets.length === 0) return doc.save(SAVE_OPTIONS);
 
   /** Writes a list of sibling bookmarks under `parent`; returns their refs and visible count. */
   const write = (list: readonly OutlineItem[], parent: Ref) => {
@@ -148,8 +148,11 @@ export async function finishPdf(
   );
   catalog.set(PDFName.of('Outlines'), root);
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return doc.save(SAVE_OPTIONS);
 }
+
+/** Object streams off (readers and the tests see plain objects); written in one go, not a few dozen objects per timer tick. */
+const SAVE_OPTIONS = { useObjectStreams: false, objectsPerTick: Infinity } as const;
 
 let pdfLib: Promise<typeof import('pdf-lib')> | undefined;
 
